@@ -253,6 +253,9 @@ final class IntervalFieldDecoder {
     boolean last = index == fields.size() - 1;
     switch (k.kind()) {
       case IGNORED:
+        // The server's unit memory is cleared too, so "5 on 5 minutes" is 5 min 5 s.
+        pendingUnit = null;
+        afterAgo = false;
         return null;
       case UNIT:
         pendingUnit = k.unit();
