@@ -278,6 +278,8 @@ final class IntervalFieldDecoder {
         }
         outcome =
             k.kind() == IntervalKeywords.Kind.INFINITY ? Outcome.INFINITY : Outcome.MINUS_INFINITY;
+        pendingUnit = null;
+        afterAgo = true; // a number left of it has no unit, as after "ago"
         return DATE_PARTS | TIME_PARTS;
       default:
         throw DecodeFailure.badFormat("unknown unit \"" + text + "\"");

@@ -223,6 +223,15 @@ final class IntervalKeywords {
         return new Keyword(Kind.IGNORED, null);
       case "mm":
         return new Keyword(Kind.UNIT, Unit.MINUTE);
+      case "dow":
+      case "doy":
+      case "isodow":
+      case "isoyear":
+      case "j":
+      case "jd":
+      case "julian":
+        // Units of EXTRACT: they take a number, which is then refused (after its own checks).
+        return new Keyword(Kind.UNIT, Unit.UNSUPPORTED);
       case "infinity":
       case "+infinity":
         return new Keyword(Kind.INFINITY, null);

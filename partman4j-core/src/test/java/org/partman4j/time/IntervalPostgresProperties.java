@@ -26,8 +26,10 @@ import org.partman4j.testkit.TestDatabase;
 @PostgresTest
 class IntervalPostgresProperties {
 
-  private static final int BATCH = 250;
-  private static final int TRIES = 20;
+  /** Texts or values per query; raise it (-Dinterval.batch=2500) for a longer hunt. */
+  private static final int BATCH = Integer.getInteger("interval.batch", 250);
+
+  private static final int TRIES = 40;
 
   private static TestDatabase db;
   private static Connection connection;
