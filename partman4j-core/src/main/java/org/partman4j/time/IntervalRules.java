@@ -8,9 +8,12 @@ package org.partman4j.time;
 enum IntervalRules {
   /** PostgreSQL 14 (and older): 32-bit counters, lenient about stray units and "ago". */
   PG14,
-  /** PostgreSQL 15 and 16: 64-bit microseconds, strict unit placement, no infinity. */
+  /** PostgreSQL 15 and 16: 64-bit microseconds and overflow checks, still lenient. */
   PG15,
-  /** PostgreSQL 17 and later: as 15, plus infinite intervals and a few general words. */
+  /**
+   * PostgreSQL 17 and later: as 15, plus strict unit placement, infinite intervals and a few
+   * general words.
+   */
   PG17;
 
   static IntervalRules forMajor(int serverMajor) {
@@ -25,9 +28,9 @@ enum IntervalRules {
     return this == PG14;
   }
 
-  /** Units must follow a number, "ago" must come last (PostgreSQL 15+). */
+  /** Units must follow a number, "ago" must come last (PostgreSQL 17+). */
   boolean strictUnits() {
-    return this != PG14;
+    return this == PG17;
   }
 
   /** "infinity", "at", "on", "mm" are understood (PostgreSQL 17+). */

@@ -48,15 +48,17 @@ public record PgInterval(int months, int days, long micros) implements Comparabl
    * matches what that server stores. The majors read some texts differently:
    *
    * <ul>
-   *   <li>14 and older: a unit without a number is ignored ({@code '1 day hour'} is one day);
-   *       {@code ago} may stand anywhere; fractions round half to even and fractional years
-   *       truncate ({@code '1.99 years'} is 1 year 11 months); numbers must fit 32 bits. Texts
-   *       whose 32-bit counters would wrap around on the server are refused with {@link
+   *   <li>14 and older: 32-bit counters, so numbers must fit 32 bits; fractions round half to even
+   *       and fractional years truncate ({@code '1.99 years'} is 1 year 11 months). Texts whose
+   *       counters would wrap around on the server are refused with {@link
    *       InvalidIntervalException.Reason#WRAPS_ON_SERVER} rather than given its wrong value.
-   *   <li>15 and 16: stricter syntax, 64-bit microseconds, fractions of a microsecond round half
+   *   <li>15 and 16: 64-bit microseconds with overflow checks; a fraction of a microsecond rounds
    *       away from zero only past the half ({@code '1.99 years'} is 2 years).
-   *   <li>17 and later: as 15, plus {@code 'infinity'} (refused here: partition intervals must be
-   *       finite) and the words {@code at}, {@code on} (ignored) and {@code mm} (minutes).
+   *   <li>14 to 16: a unit without a number is ignored ({@code '1 day hour'} is one day) and {@code
+   *       ago} may stand anywhere.
+   *   <li>17 and later: as 15, but a unit needs a number and {@code ago} must come last; {@code
+   *       'infinity'} exists (refused here: partition intervals must be finite); the words {@code
+   *       at}, {@code on} (ignored) and {@code mm} (minutes) are understood.
    * </ul>
    *
    * @param serverMajor the server's major version, e.g. 14 or 17

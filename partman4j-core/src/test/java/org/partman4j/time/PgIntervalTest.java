@@ -71,7 +71,8 @@ class PgIntervalTest {
     assertThat(PgInterval.parse("0.0000015 s", 14)).isEqualTo(PgInterval.ofMicros(2));
     assertThat(PgInterval.parse("0.0000015 s", 17)).isEqualTo(PgInterval.ofMicros(1));
     assertThat(PgInterval.parse("1 day hour", 14)).isEqualTo(PgInterval.ofDays(1));
-    assertThatThrownBy(() -> PgInterval.parse("1 day hour", 15))
+    assertThat(PgInterval.parse("1 day hour", 16)).isEqualTo(PgInterval.ofDays(1));
+    assertThatThrownBy(() -> PgInterval.parse("1 day hour", 17))
         .isInstanceOf(InvalidIntervalException.class)
         .hasMessageContaining("the unit \"hour\" has no number before it");
     assertThat(PgInterval.parse("3000000000 seconds", 17).micros())
