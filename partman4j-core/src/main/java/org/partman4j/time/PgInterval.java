@@ -140,6 +140,9 @@ public record PgInterval(int months, int days, long micros) implements Comparabl
    * {@code interval * k} for a whole factor: each field multiplied, as PostgreSQL does when the
    * factor has no fraction ({@code '1 mon' * 3 = '3 mons'}).
    *
+   * <p>The product is exact. PostgreSQL multiplies through {@code float8}, so its time part agrees
+   * only while the product stays below 2^53 microseconds (about 285 years).
+   *
    * @throws ArithmeticException when a field overflows, where PostgreSQL reports "interval out of
    *     range"
    */
@@ -159,6 +162,10 @@ public record PgInterval(int months, int days, long micros) implements Comparabl
    * The text PostgreSQL gives for this interval with {@code IntervalStyle = postgres} (its
    * default), e.g. {@code "1 year 2 mons"}, {@code "7 days"}, {@code "-1 days +02:00:00"}, {@code
    * "00:00:00.5"}: what pg_partman stores in {@code part_config.partition_interval}.
+   *
+   * <p>Two values print differently on the server: from PostgreSQL 17 on, all fields at their
+   * maximum (or all at their minimum) is how the server stores {@code infinity} ({@code
+   * -infinity}), which {@link #parse} never returns.
    */
   @Override
   public String toString() {

@@ -36,6 +36,8 @@ class IntervalPostgresProperties {
   private static IntervalServerProbe server;
   private static int major;
   private static final Map<String, AtomicLong> COUNTS = new ConcurrentHashMap<>();
+  private static final java.util.Set<String> WRAP_EXAMPLES =
+      java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
 
   @BeforeContainer
   static void connect() throws SQLException {
@@ -49,6 +51,9 @@ class IntervalPostgresProperties {
   static void disconnect() throws SQLException {
     System.out.println(
         "IntervalPostgresProperties on PostgreSQL " + major + ": " + new TreeMap<>(COUNTS));
+    if (!WRAP_EXAMPLES.isEmpty()) {
+      System.out.println("  refused, PostgreSQL 14 would wrap around: " + WRAP_EXAMPLES);
+    }
     connection.close();
     db.close();
   }
@@ -121,6 +126,9 @@ class IntervalPostgresProperties {
           && error.reason() == InvalidIntervalException.Reason.WRAPS_ON_SERVER
           && major <= 14) {
         count("b_input_refused_pg14_wraps", 1);
+        if (WRAP_EXAMPLES.size() < 8) {
+          WRAP_EXAMPLES.add(shown + " -> " + pg.text());
+        }
       } else if (error != null) {
         out.add(
             shown
@@ -137,7 +145,11 @@ class IntervalPostgresProperties {
         if (pg.text() == null) {
           count("b_input_pg14_cannot_print", 1);
         } else if (!pg.text().equals(ours.toString())) {
-          out.add(shown + ": text \"" + pg.text() + "\" vs ours \"" + ours + "\"");
+          if (major <= 14 && pg.text().equals(pg14DoubleMinus(ours))) {
+            count("b_input_pg14_prints_double_minus", 1);
+          } else {
+            out.add(shown + ": text \"" + pg.text() + "\" vs ours \"" + ours + "\"");
+          }
         }
       }
     } else {
@@ -151,6 +163,14 @@ class IntervalPostgresProperties {
             shown + ": PostgreSQL rejects (" + pg.sqlState() + "), we " + describe(ours, error));
       }
     }
+  }
+
+  /**
+   * PostgreSQL 14 keeps hours in a 32-bit int and prints -2^31 hours as "--2147483648:..."; we
+   * print what 15 and later print.
+   */
+  private static String pg14DoubleMinus(PgInterval ours) {
+    return ours.toString().replace("-2147483648:", "--2147483648:");
   }
 
   private static String describe(PgInterval ours, InvalidIntervalException error) {

@@ -293,6 +293,8 @@ final class IntervalTextArbitraries {
         "-178956970 years -8 mons",
         "2147483647 days 1 day",
         "0.0000015 s",
+        "-2147483648 hours",
+        "2147483648 hours",
         "1.99 years",
         "1 day hour",
         "1 day ago 2 hours",
