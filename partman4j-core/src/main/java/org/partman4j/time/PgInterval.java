@@ -21,18 +21,64 @@ public record PgInterval(int months, int days, long micros) implements Comparabl
 
   public static final PgInterval ZERO = new PgInterval(0, 0, 0);
 
+  /**
+   * The server major whose input rules {@link #parse(String)} follows. PostgreSQL 17's rules are
+   * those of 18 too.
+   */
+  public static final int DEFAULT_SERVER_MAJOR = 17;
+
   static final long MICROS_PER_SECOND = 1_000_000L;
   static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
   private static final BigInteger BIG_MICROS_PER_DAY = BigInteger.valueOf(MICROS_PER_DAY);
 
+  /**
+   * Reads interval text as PostgreSQL 17 and later do ({@code '1 day'}, {@code '3 months'}, {@code
+   * '01:30:00'}, {@code 'P1D'}, {@code '1-2'}, {@code '@ 1 hour ago'}...). Use {@link
+   * #parse(String, int)} when the server may be older.
+   *
+   * @throws InvalidIntervalException when PostgreSQL would reject the text, or it is infinite
+   */
+  public static PgInterval parse(String text) {
+    return parse(text, DEFAULT_SERVER_MAJOR);
+  }
+
+  /**
+   * Reads interval text exactly as a server of the given major version would ({@code text ::
+   * interval} with {@code IntervalStyle} other than {@code sql_standard}), so that the value
+   * matches what that server stores. The majors read some texts differently:
+   *
+   * <ul>
+   *   <li>14 and older: 32-bit counters, so numbers must fit 32 bits; fractions round half to even
+   *       and fractional years truncate ({@code '1.99 years'} is 1 year 11 months). Texts whose
+   *       counters would wrap around on the server are refused with {@link
+   *       InvalidIntervalException.Reason#WRAPS_ON_SERVER} rather than given its wrong value.
+   *   <li>15 and 16: 64-bit microseconds with overflow checks; a fraction of a microsecond rounds
+   *       away from zero only past the half ({@code '1.99 years'} is 2 years).
+   *   <li>14 to 16: a unit without a number is ignored ({@code '1 day hour'} is one day) and {@code
+   *       ago} may stand anywhere.
+   *   <li>17 and later: as 15, but a unit needs a number and {@code ago} must come last; {@code
+   *       'infinity'} exists (refused here: partition intervals must be finite); the words {@code
+   *       at}, {@code on} (ignored) and {@code mm} (minutes) are understood.
+   * </ul>
+   *
+   * @param serverMajor the server's major version, e.g. 14 or 17
+   * @throws InvalidIntervalException when that server would reject the text, or it is infinite
+   */
+  public static PgInterval parse(String text, int serverMajor) {
+    return IntervalParser.parse(text, serverMajor);
+  }
+
+  /** An interval of whole months (a year is 12). */
   public static PgInterval ofMonths(int months) {
     return new PgInterval(months, 0, 0);
   }
 
+  /** An interval of whole days. */
   public static PgInterval ofDays(int days) {
     return new PgInterval(0, days, 0);
   }
 
+  /** An interval of microseconds only. */
   public static PgInterval ofMicros(long micros) {
     return new PgInterval(0, 0, micros);
   }
@@ -94,6 +140,9 @@ public record PgInterval(int months, int days, long micros) implements Comparabl
    * {@code interval * k} for a whole factor: each field multiplied, as PostgreSQL does when the
    * factor has no fraction ({@code '1 mon' * 3 = '3 mons'}).
    *
+   * <p>The product is exact. PostgreSQL multiplies through {@code float8}, so its time part agrees
+   * only while the product stays below 2^53 microseconds (about 285 years).
+   *
    * @throws ArithmeticException when a field overflows, where PostgreSQL reports "interval out of
    *     range"
    */
@@ -107,5 +156,19 @@ public record PgInterval(int months, int days, long micros) implements Comparabl
   /** {@code true} when all three fields are zero. */
   public boolean isZero() {
     return months == 0 && days == 0 && micros == 0;
+  }
+
+  /**
+   * The text PostgreSQL gives for this interval with {@code IntervalStyle = postgres} (its
+   * default), e.g. {@code "1 year 2 mons"}, {@code "7 days"}, {@code "-1 days +02:00:00"}, {@code
+   * "00:00:00.5"}: what pg_partman stores in {@code part_config.partition_interval}.
+   *
+   * <p>Two values print differently on the server: from PostgreSQL 17 on, all fields at their
+   * maximum (or all at their minimum) is how the server stores {@code infinity} ({@code
+   * -infinity}), which {@link #parse} never returns.
+   */
+  @Override
+  public String toString() {
+    return IntervalFormatter.format(this);
   }
 }
