@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.partman4j.ErrorCode;
 import org.partman4j.PartmanException;
@@ -172,11 +174,28 @@ public final class Sessions {
       }
       throw e;
     }
-    ZoneId java =
-        configuredZone != null
-            ? configuredZone
-            : PgTimeZones.toJava(canonical)
-                .or(() -> PgTimeZones.toJava(candidate))
+    ZoneId java;
+    if (configuredZone != null && configuredZone.normalized() instanceof ZoneOffset) {
+      java = configuredZone; // rendered by us as an unambiguous POSIX offset
+    } else {
+      // PostgreSQL reads a name it has no zone file for as a POSIX rule ("Foo4Bar" is 4 hours
+      // west), so a region is shared only if PostgreSQL lists it as one.
+      boolean region = TimeZoneResolver.isRegion(c, canonical);
+      if (configuredZone != null) {
+        if (!region) {
+          throw new PartmanException(
+              ErrorCode.INVALID_CONFIGURATION,
+              "PostgreSQL has no time zone named '"
+                  + candidate
+                  + "' ("
+                  + origin
+                  + "); it would read the name as a POSIX rule and compute a different zone than"
+                  + " Java. Configure a zone listed in pg_timezone_names.");
+        }
+        java = configuredZone;
+      } else {
+        java =
+            (region ? PgTimeZones.toJava(canonical) : Optional.<ZoneId>empty())
                 .orElseThrow(
                     () ->
                         new PartmanException(
@@ -190,6 +209,8 @@ public final class Sessions {
                                 + " Set a region name instead (ALTER DATABASE ... SET timezone ="
                                 + " 'Europe/Berlin'), or configure partman4j with"
                                 + " .timeZone(ZoneId.of(\"...\"))."));
+      }
+    }
     log.debug("Sessions: time zone {} from {}", canonical, origin);
     return new SessionZone(java, canonical, source);
   }

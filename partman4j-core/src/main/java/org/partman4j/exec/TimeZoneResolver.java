@@ -67,6 +67,19 @@ final class TimeZoneResolver {
 
   private TimeZoneResolver() {}
 
+  /** Whether PostgreSQL has a zone file of this name (not merely a POSIX reading of it). */
+  static boolean isRegion(Connection c, String name) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_timezone_names WHERE lower(name) = lower(?))")) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+
   /** The candidate: a {@code TimeZone} value as PostgreSQL accepts it, and its origin. */
   record Found(String setting, Source source, String database, String role) {}
 

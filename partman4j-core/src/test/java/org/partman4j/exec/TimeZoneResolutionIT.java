@@ -165,6 +165,53 @@ class TimeZoneResolutionIT {
   }
 
   @Test
+  void aConfiguredZonePostgresDoesNotKnowIsAConfigurationErrorAndChangesNothing(TestDatabase db)
+      throws Exception {
+    ZoneId unknown = UnknownToPostgres.zone();
+    try (OneConnectionDataSource pool = new OneConnectionDataSource(db.dataSource())) {
+      String before = setting(pool.physical(), "SHOW TimeZone");
+      assertThatThrownBy(() -> new Sessions(pool, unknown, Duration.ofSeconds(5)).open())
+          .isInstanceOfSatisfying(
+              PartmanException.class,
+              e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_CONFIGURATION))
+          // PostgreSQL would silently read it as the POSIX rule "Partman" 4 hours west.
+          .hasMessageContaining("PostgreSQL has no time zone named 'Partman4j/Nowhere'")
+          .hasMessageContaining("POSIX rule")
+          .hasMessageContaining("pg_timezone_names");
+      assertThat(setting(pool.physical(), "SHOW TimeZone")).isEqualTo(before);
+    }
+  }
+
+  /** A zone Java knows (registered here) and PostgreSQL does not. */
+  static final class UnknownToPostgres extends java.time.zone.ZoneRulesProvider {
+    private static final String ID = "Partman4j/Nowhere";
+
+    static synchronized ZoneId zone() {
+      if (!ZoneId.getAvailableZoneIds().contains(ID)) {
+        java.time.zone.ZoneRulesProvider.registerProvider(new UnknownToPostgres());
+      }
+      return ZoneId.of(ID);
+    }
+
+    @Override
+    protected java.util.Set<String> provideZoneIds() {
+      return java.util.Set.of(ID);
+    }
+
+    @Override
+    protected java.time.zone.ZoneRules provideRules(String zoneId, boolean forCaching) {
+      // Rules with DST, so that the zone stays a region (a fixed one would normalize to an offset).
+      return ZoneId.of("Europe/Paris").getRules();
+    }
+
+    @Override
+    protected java.util.NavigableMap<String, java.time.zone.ZoneRules> provideVersions(
+        String zoneId) {
+      return new java.util.TreeMap<>(java.util.Map.of("1", provideRules(zoneId, false)));
+    }
+  }
+
+  @Test
   void boundariesMatchASessionInTheDatabaseZoneAndDifferFromTheJvmZone() throws Exception {
     try (TestDatabase db = TestDatabase.create("tz_bounds")) {
       db.execute("ALTER DATABASE " + db.name() + " SET timezone = 'America/New_York'");
