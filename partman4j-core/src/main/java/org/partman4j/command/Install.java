@@ -15,6 +15,7 @@ public final class Install {
   private final Sessions sessions;
   private final String schema;
 
+  /** The install of the store in {@code schema}, through sessions of {@code sessions}. */
   public Install(Sessions sessions, String schema) {
     this.sessions = sessions;
     this.schema = schema;
