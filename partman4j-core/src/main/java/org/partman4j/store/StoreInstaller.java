@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.partman4j.InstallResult;
 import org.partman4j.exec.AdvisoryLocks;
+import org.partman4j.exec.SqlErrors;
 import org.partman4j.sql.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +81,13 @@ public final class StoreInstaller {
     List<String> names = new ArrayList<>();
     for (StoreScript s : pending) {
       long start = System.nanoTime();
-      execute(c, s.sqlFor(Sql.ident(schema)));
+      String sql = s.sqlFor(Sql.ident(schema));
+      try {
+        execute(c, sql);
+      } catch (SQLException e) {
+        throw SqlErrors.translate(
+            e, "applying store script " + s.fileName() + " to schema " + Sql.ident(schema), sql);
+      }
       int millis = (int) ((System.nanoTime() - start) / 1_000_000);
       history.record(c, s, millis);
       names.add(s.fileName());

@@ -105,7 +105,9 @@ class StoreVersionIT {
             e -> {
               assertThat(e.code()).isEqualTo(ErrorCode.DATABASE_ERROR);
               assertThat(e.sqlState()).isEqualTo("42P01");
+              assertThat(e.statement()).isEqualTo("ALTER TABLE \"broken\".nope ADD y int;\n");
             })
+        .hasMessageContaining("applying store script V003__bad.sql to schema \"broken\"")
         .hasMessageContaining("\"broken.nope\" does not exist");
     assertThat(Catalog.snapshot(db.adminDataSource())).isEqualTo(before);
   }
