@@ -47,6 +47,11 @@ public enum TruncUnit {
     return sqlName;
   }
 
+  /** The lower-case keywords PostgreSQL recognises for this unit (10 characters at most). */
+  List<String> keywords() {
+    return keywords;
+  }
+
   /**
    * {@code true} for the units at or above a day, after which PostgreSQL re-resolves the offset.
    */

@@ -33,6 +33,13 @@ final class TimeCases {
           ZoneId.of("Australia/Lord_Howe"),
           ZoneId.of("Asia/Kolkata"));
 
+  /**
+   * A zone whose DST starts at 00:00 (gap 00:00-01:00) and ends at 01:00 (overlap 00:00-01:00), so
+   * that truncating to a day or longer lands in gaps and overlaps; the five zones above change at
+   * 01:00-03:00 local time, where no truncation lands.
+   */
+  static final ZoneId MIDNIGHT_DST = ZoneId.of("America/Havana");
+
   static final int FIRST_YEAR = 1900;
   static final int LAST_YEAR = 2150;
   static final int WIDE_FIRST_YEAR = -4000;
