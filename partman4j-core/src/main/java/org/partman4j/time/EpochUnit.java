@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -25,6 +26,8 @@ public enum EpochUnit {
   MILLISECONDS("milliseconds", 1_000),
   MICROSECONDS("microseconds", 1_000_000),
   NANOSECONDS("nanoseconds", 1_000_000_000);
+
+  private static final Instant POSTGRES_EPOCH = Instant.parse("2000-01-01T00:00:00Z");
 
   /** Seconds from 1970-01-01 to 2000-01-01, PostgreSQL's own epoch. */
   private static final double UNIX_TO_POSTGRES_EPOCH_SECONDS = 946_684_800.0;
@@ -71,8 +74,7 @@ public enum EpochUnit {
    */
   public long boundFor(Instant t) {
     requireEpoch();
-    PgTimestamps.requireValid(t);
-    BigDecimal seconds = BigDecimal.valueOf(PgTimestamps.toEpochMicros(t), 6);
+    BigDecimal seconds = PgTimestamps.epochSeconds(t);
     long whole = seconds.setScale(0, RoundingMode.HALF_UP).longValueExact();
     return Math.multiplyExact(whole, factor);
   }
@@ -95,12 +97,9 @@ public enum EpochUnit {
     if (!(micros2000 >= -0x1p63 && micros2000 < 0x1p63)) {
       throw PgTimestamps.outOfRange(value + " " + configText);
     }
-    try {
-      long micros = Math.addExact((long) micros2000, 946_684_800_000_000L);
-      return PgTimestamps.requireInRange(PgTimestamps.ofEpochMicros(micros));
-    } catch (ArithmeticException | DateTimeException e) {
-      throw PgTimestamps.outOfRange(value + " " + configText);
-    }
+    // Counted from 2000 as PostgreSQL does: the last years of its range overflow a long of
+    // microseconds since 1970.
+    return PgTimestamps.requireInRange(POSTGRES_EPOCH.plus((long) micros2000, ChronoUnit.MICROS));
   }
 
   private void requireEpoch() {

@@ -1,5 +1,8 @@
 package org.partman4j.time;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +28,8 @@ public final class PgTimestamps {
       LocalDate.of(294277, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC);
 
   private static final long MICROS_PER_SECOND = 1_000_000L;
+  private static final BigInteger BIG_MICROS_PER_SECOND = BigInteger.valueOf(MICROS_PER_SECOND);
+  private static final BigInteger BIG_LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
   private PgTimestamps() {}
 
@@ -64,7 +69,34 @@ public final class PgTimestamps {
             + " (PostgreSQL accepts 4714-11-24 00:00:00+00 BC to 294276-12-31 23:59:59.999999+00)");
   }
 
-  /** Microseconds since 1970-01-01 00:00:00 UTC. */
+  /**
+   * {@code EXTRACT(epoch FROM t)} as PostgreSQL 14 and later compute it: seconds since 1970 as a
+   * numeric with six decimals.
+   *
+   * <p>Past 294247-01-10, where microseconds since 1970 no longer fit a bigint, PostgreSQL takes a
+   * numeric division that keeps only four decimals (then shown with six): {@code EXTRACT(epoch FROM
+   * '294268-07-05 09:50:22.000128+00')} is {@code 9224050038622.000100}. That rounding is
+   * reproduced, because pg_partman rounds this value again to a whole second.
+   */
+  public static BigDecimal epochSeconds(Instant t) {
+    requireValid(t);
+    BigInteger micros =
+        BigInteger.valueOf(t.getEpochSecond())
+            .multiply(BIG_MICROS_PER_SECOND)
+            .add(BigInteger.valueOf(t.getNano() / 1000));
+    if (micros.compareTo(BIG_LONG_MAX) < 0) {
+      return new BigDecimal(micros, 6);
+    }
+    return PgNumeric.divide(new BigDecimal(micros), new BigDecimal(BIG_MICROS_PER_SECOND))
+        .setScale(6, RoundingMode.HALF_UP);
+  }
+
+  /**
+   * Microseconds since 1970-01-01 00:00:00 UTC.
+   *
+   * @throws ArithmeticException after 294247-01-10, where the count leaves a long (PostgreSQL
+   *     counts from 2000 and so reaches 294276)
+   */
   public static long toEpochMicros(Instant t) {
     return Math.addExact(
         Math.multiplyExact(t.getEpochSecond(), MICROS_PER_SECOND), t.getNano() / 1000);

@@ -4,6 +4,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -43,8 +44,7 @@ public final class ZonedArithmetic {
         LocalDateTime local = PgZoneRules.toLocal(result, zone);
         result = PgZoneRules.resolve(local.plusDays(interval.days()), zone);
       }
-      long micros = Math.addExact(PgTimestamps.toEpochMicros(result), interval.micros());
-      return PgTimestamps.requireInRange(PgTimestamps.ofEpochMicros(micros));
+      return PgTimestamps.requireInRange(result.plus(interval.micros(), ChronoUnit.MICROS));
     } catch (ArithmeticException e) {
       throw PgTimestamps.outOfRange(t + " + " + interval);
     } catch (DateTimeException e) {

@@ -48,6 +48,19 @@ class EpochUnitTest {
   }
 
   @Test
+  void farFutureValuesRoundAsPostgresFloatsDo() {
+    // Past ~year 20000 seconds * 10^6 no longer fits a double's mantissa: PostgreSQL's own
+    // results, not whole seconds.
+    assertThat(EpochUnit.MICROSECONDS.instantFor(Long.MAX_VALUE))
+        .isEqualTo(at("+294247-01-10T04:00:53.999616Z"));
+    assertThat(EpochUnit.SECONDS.instantFor(9_224_318_015_999L))
+        .isEqualTo(at("+294276-12-31T23:59:58.999552Z"));
+    // Seconds bounds work up to PostgreSQL's last year, beyond a long of microseconds since 1970.
+    assertThat(EpochUnit.SECONDS.boundFor(at("+294270-01-01T00:00Z")))
+        .isEqualTo(9_224_097_091_200L);
+  }
+
+  @Test
   void noneHasNoIntegerBounds() {
     assertThatThrownBy(() -> EpochUnit.NONE.boundFor(Instant.EPOCH))
         .isInstanceOf(IllegalStateException.class)

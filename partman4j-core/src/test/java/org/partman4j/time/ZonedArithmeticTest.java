@@ -86,6 +86,16 @@ class ZonedArithmeticTest {
   }
 
   @Test
+  void worksUpToPostgresLastYear() {
+    assertThat(ZonedArithmetic.plus(at("+294270-01-01T00:00Z"), PgInterval.ofDays(1), UTC))
+        .isEqualTo(at("+294270-01-02T00:00Z"));
+    assertThat(
+            ZonedArithmetic.plus(
+                at("+294270-01-01T00:00Z"), PgInterval.ofMicros(3_600_000_000L), UTC))
+        .isEqualTo(at("+294270-01-01T01:00Z"));
+  }
+
+  @Test
   void outOfRangeIsReportedLikePostgres() {
     assertThatThrownBy(
             () ->
