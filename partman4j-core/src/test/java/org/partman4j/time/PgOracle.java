@@ -1,5 +1,7 @@
 package org.partman4j.time;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,22 +19,29 @@ import org.partman4j.testkit.TestDatabase;
  * inputs ({@code unnest(...) WITH ORDINALITY}) so that hundreds of cases cost one round trip.
  *
  * <p>Instants travel as whole seconds plus microseconds and come back as microseconds, both through
- * SQL functions that are exact in the years the tests use (see {@link #FUNCTIONS}), and intervals
- * travel as their three fields.
+ * SQL functions that are exact over PostgreSQL's whole range (see {@link #FUNCTIONS}), and
+ * intervals travel as their three fields.
  */
 final class PgOracle implements AutoCloseable {
 
   /**
-   * Exact transport helpers. {@code to_timestamp(double)} is exact for whole seconds up to about
-   * year 20000 (the product with 10^6 stays representable); adding an integer count of microseconds
-   * below 10^6 is exact too. {@code EXTRACT(epoch)} is numeric, so the way back is exact
-   * everywhere.
+   * Exact transport helpers. An interval times a number multiplies in double precision, so the
+   * seconds since 2000 (PostgreSQL's own epoch, so that no piece leaves a bigint of microseconds)
+   * go in two pieces that each stay exact ({@code 10^12 * n} is exact for n below 3.7e7, beyond
+   * 294276 AD); adding time-only intervals to a timestamptz ignores the session zone. The way back
+   * goes through an interval's epoch, which is exact too.
    */
   static final String[] FUNCTIONS = {
     "CREATE FUNCTION ts_of(s bigint, us int) RETURNS timestamptz LANGUAGE sql STABLE"
-        + " AS $$ SELECT to_timestamp(s) + us * interval '1 microsecond' $$",
-    "CREATE FUNCTION micros_of(t timestamptz) RETURNS bigint LANGUAGE sql IMMUTABLE"
-        + " AS $$ SELECT (EXTRACT(epoch FROM t) * 1000000)::bigint $$",
+        + " AS $$ SELECT timestamptz '2000-01-01 00:00:00+00'"
+        + " + ((s - 946684800) / 1000000) * interval '1000000 seconds'"
+        + " + ((s - 946684800) % 1000000) * interval '1 second'"
+        + " + us * interval '1 microsecond' $$",
+    // Not EXTRACT(epoch FROM t): past 294247-01-10 PostgreSQL rounds that to 4 decimals. The
+    // difference from 2000-01-01 is an interval of days and microseconds, whose epoch is exact.
+    "CREATE FUNCTION micros_of(t timestamptz) RETURNS numeric LANGUAGE sql IMMUTABLE"
+        + " AS $$ SELECT EXTRACT(epoch FROM t - timestamptz '2000-01-01 00:00:00+00') * 1000000"
+        + " + 946684800000000 $$",
     "CREATE FUNCTION iv_of(m int, d int, us bigint) RETURNS interval LANGUAGE sql IMMUTABLE"
         + " AS $$ SELECT make_interval(months => m, days => d)"
         + " + (us / 1000000) * interval '1 second' + (us % 1000000) * interval '1 microsecond' $$",
@@ -44,6 +53,8 @@ final class PgOracle implements AutoCloseable {
         + " (EXTRACT(hour FROM i) * 3600000000 + EXTRACT(minute FROM i) * 60000000"
         + " + EXTRACT(microseconds FROM i))::bigint) $$"
   };
+
+  private static final BigInteger MICROS_PER_SECOND = BigInteger.valueOf(1_000_000L);
 
   private final Connection connection;
   private final int majorVersion;
@@ -147,20 +158,21 @@ final class PgOracle implements AutoCloseable {
 
   /** Whole seconds of each instant, for {@code ts_of(s, us)}. */
   static long[] seconds(List<Instant> instants) {
-    return instants.stream()
-        .mapToLong(t -> Math.floorDiv(PgTimestamps.toEpochMicros(t), 1_000_000L))
-        .toArray();
+    return instants.stream().mapToLong(Instant::getEpochSecond).toArray();
   }
 
   /** The microseconds within the second of each instant, for {@code ts_of(s, us)}. */
   static int[] micros(List<Instant> instants) {
-    return instants.stream()
-        .mapToInt(t -> (int) Math.floorMod(PgTimestamps.toEpochMicros(t), 1_000_000L))
-        .toArray();
+    return instants.stream().mapToInt(t -> t.getNano() / 1000).toArray();
   }
 
+  /** The instant of a {@code micros_of} result (microseconds since 1970, as numeric text). */
   static Instant instantOf(String micros) {
-    return PgTimestamps.ofEpochMicros(Long.parseLong(micros));
+    BigInteger[] secondsAndMicros =
+        new BigDecimal(micros).toBigIntegerExact().divideAndRemainder(MICROS_PER_SECOND);
+    long seconds = secondsAndMicros[0].longValueExact();
+    long fraction = secondsAndMicros[1].longValueExact();
+    return Instant.ofEpochSecond(seconds, fraction * 1000);
   }
 
   /** Parses {@code iv_fields} output. */

@@ -157,9 +157,10 @@ final class TimeCases {
 
   /** Uniform over the years, to the microsecond. */
   static Instant uniform(Random r, int firstYear, int lastYear) {
-    long lo = PgTimestamps.toEpochMicros(yearStart(firstYear));
-    long hi = PgTimestamps.toEpochMicros(yearStart(lastYear + 1));
-    return PgTimestamps.ofEpochMicros(lo + (long) (r.nextDouble() * (hi - lo)));
+    long lo = yearStart(firstYear).getEpochSecond();
+    long hi = yearStart(lastYear + 1).getEpochSecond();
+    long second = lo + (long) (r.nextDouble() * (hi - lo));
+    return Instant.ofEpochSecond(Math.min(second, hi - 1), r.nextInt(1_000_000) * 1000L);
   }
 
   /** Sometimes rounds an instant to a whole second, minute, hour or UTC day. */
