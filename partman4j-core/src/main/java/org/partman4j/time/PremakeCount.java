@@ -26,8 +26,16 @@ public final class PremakeCount {
    *     PostgreSQL) or the count does not fit a long
    */
   public static long count(Instant a, Instant b, PgInterval interval, ZoneId zone) {
+    return PgNumeric.round(quotient(a, b, interval, zone)).longValueExact();
+  }
+
+  /**
+   * {@code EXTRACT(epoch FROM age(a, b)) / EXTRACT(epoch FROM interval)} before rounding, with the
+   * scale PostgreSQL gives it.
+   */
+  static BigDecimal quotient(Instant a, Instant b, PgInterval interval, ZoneId zone) {
     BigDecimal span = Age.age(a, b, zone).epochSeconds();
     BigDecimal step = interval.epochSeconds();
-    return PgNumeric.round(PgNumeric.divide(span, step)).longValueExact();
+    return PgNumeric.divide(span, step);
   }
 }
