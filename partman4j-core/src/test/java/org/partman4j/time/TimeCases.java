@@ -19,9 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * goes wrong: within three hours of a zone transition (taken from the zone's rules), at month ends
  * (days 28 to 31, February 29), and on round values (midnight, whole hours).
  *
- * <p>Most instants fall in 1900-2150. A few are drawn from years -4000 to 9000: the JDK's and the
- * embedded servers' tz data agree there for the tested zones (local mean time before 1900; {@code
- * TzdataAgreementProperties} checks it), and the transport to PostgreSQL stays exact.
+ * <p>Most instants fall in 1900-2150. A few are drawn from years -4000 to 9000 (local mean time
+ * before 1900, BC years, extrapolated rules), far enough from PostgreSQL's limits that adding the
+ * generated intervals stays in range. The JDK's and the server's tz data agree on the tested zones
+ * over PostgreSQL's whole range ({@code TzdataAgreementProperties}).
  */
 final class TimeCases {
 
