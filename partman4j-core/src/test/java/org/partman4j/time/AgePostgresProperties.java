@@ -34,7 +34,7 @@ class AgePostgresProperties {
     db.close();
   }
 
-  @Property(tries = 8, shrinking = ShrinkingMode.OFF)
+  @Property(tries = 20, shrinking = ShrinkingMode.OFF)
   void ageMatchesPostgres(@ForAll Random random) {
     for (ZoneId zone : TimeCases.ZONES) {
       List<Instant> as = new ArrayList<>();

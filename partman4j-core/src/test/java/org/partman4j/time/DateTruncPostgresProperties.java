@@ -46,7 +46,7 @@ class DateTruncPostgresProperties {
     return zones;
   }
 
-  @Property(tries = 8, shrinking = ShrinkingMode.OFF)
+  @Property(tries = 20, shrinking = ShrinkingMode.OFF)
   void everyUnitMatchesPostgres(@ForAll Random random) {
     TruncUnit[] units = TruncUnit.values();
     StringBuilder sql = new StringBuilder("SELECT micros_of(t), micros_of(date_trunc(u, t))");

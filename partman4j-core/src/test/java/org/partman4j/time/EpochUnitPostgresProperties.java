@@ -43,7 +43,7 @@ class EpochUnitPostgresProperties {
     db.close();
   }
 
-  @Property(tries = 8, shrinking = ShrinkingMode.OFF)
+  @Property(tries = 20, shrinking = ShrinkingMode.OFF)
   void boundsAndReadBackMatchPostgres(@ForAll Random random) {
     long minSeconds = PgTimestamps.MIN.getEpochSecond();
     long endSeconds = PgTimestamps.END.getEpochSecond();

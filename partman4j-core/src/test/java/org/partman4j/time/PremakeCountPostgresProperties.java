@@ -41,7 +41,7 @@ class PremakeCountPostgresProperties {
     db.close();
   }
 
-  @Property(tries = 8, shrinking = ShrinkingMode.OFF)
+  @Property(tries = 20, shrinking = ShrinkingMode.OFF)
   void countMatchesPostgres(@ForAll Random random) {
     for (ZoneId zone : TimeCases.ZONES) {
       List<Instant> as = new ArrayList<>();

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * goes wrong: within three hours of a zone transition (taken from the zone's rules), at month ends
  * (days 28 to 31, February 29), and on round values (midnight, whole hours).
  *
- * <p>Most instants fall in 1900-2150. A few are drawn from years -4000 to 9000 (local mean time
+ * <p>Most instants fall in 1900-2150. A few are drawn from years -3999 to 9000 (local mean time
  * before 1900, BC years, extrapolated rules), far enough from PostgreSQL's limits that adding the
  * generated intervals stays in range. The JDK's and the server's tz data agree on the tested zones
  * over PostgreSQL's whole range ({@code TzdataAgreementProperties}).
@@ -43,7 +43,13 @@ final class TimeCases {
 
   static final int FIRST_YEAR = 1900;
   static final int LAST_YEAR = 2150;
-  static final int WIDE_FIRST_YEAR = -4000;
+
+  /**
+   * Astronomical year -3999 is 4000 BC: the millennium of anything earlier starts in 5000 BC,
+   * before PostgreSQL's range, and {@code date_trunc} would fail there (in Java and SQL alike).
+   */
+  static final int WIDE_FIRST_YEAR = -3999;
+
   static final int WIDE_LAST_YEAR = 9000;
 
   private static final long MICROS_PER_SECOND = 1_000_000L;

@@ -85,7 +85,7 @@ class TimeGridPostgresProperties {
     db.close();
   }
 
-  @Property(tries = 8, shrinking = ShrinkingMode.OFF)
+  @Property(tries = 20, shrinking = ShrinkingMode.OFF)
   void gridMatchesPostgres(@ForAll Random random) {
     for (ZoneId zone : DateTruncPostgresProperties.zones()) {
       List<Instant> ts = new ArrayList<>();

@@ -46,7 +46,7 @@ class TimestampTextPostgresProperties {
     db.close();
   }
 
-  @Property(tries = 8, shrinking = ShrinkingMode.OFF)
+  @Property(tries = 20, shrinking = ShrinkingMode.OFF)
   void textsMatchPostgres(@ForAll Random random) {
     for (ZoneId zone : TimeCases.ZONES) {
       List<Instant> ts = new ArrayList<>();

@@ -36,7 +36,7 @@ class ZonedArithmeticPostgresProperties {
     db.close();
   }
 
-  @Property(tries = 8, shrinking = ShrinkingMode.OFF)
+  @Property(tries = 20, shrinking = ShrinkingMode.OFF)
   void plusAndMinusMatchPostgres(@ForAll Random random) {
     for (ZoneId zone : TimeCases.ZONES) {
       List<Instant> ts = new ArrayList<>();
