@@ -25,7 +25,12 @@ class PartmanIT {
     InstallResult result = partman.install();
 
     assertThat(result)
-        .isEqualTo(new InstallResult("partman", 0, 1, List.of("V001__config_tables.sql")));
+        .isEqualTo(
+            new InstallResult(
+                "partman",
+                0,
+                2,
+                List.of("V001__config_tables.sql", "V002__partition_timezone.sql")));
     assertThat(partman.install().changed()).isFalse();
     // The test server's zone (UTC), never the JVM's (Asia/Kolkata).
     assertThat(partman.timeZone()).isEqualTo(ZoneId.of(db.queryString("SHOW log_timezone")));

@@ -46,6 +46,8 @@ import java.util.List;
  * @param maintenanceRole {@code maintenance_role}
  * @param asyncPartitioningInProgress {@code async_partitioning_in_progress}
  * @param childTablePrefix {@code child_table_prefix}, must not be empty
+ * @param partitionTimezone {@code partition_timezone}: the zone this set's boundaries are computed
+ *     in; null means the session's (the database's default) zone
  */
 public record SetConfig(
     String parentTable,
@@ -79,7 +81,8 @@ public record SetConfig(
     Boolean detachBeforeDrop,
     String maintenanceRole,
     String asyncPartitioningInProgress,
-    String childTablePrefix) {
+    String childTablePrefix,
+    String partitionTimezone) {
 
   public SetConfig {
     ConfigValues.required(parentTable, "parent_table");

@@ -41,6 +41,7 @@ public final class SetConfigBuilder {
   private String maintenanceRole;
   private String asyncPartitioningInProgress;
   private String childTablePrefix = "_p";
+  private String partitionTimezone;
 
   SetConfigBuilder(
       String parentTable, String control, String partitionInterval, String partitionType) {
@@ -83,6 +84,7 @@ public final class SetConfigBuilder {
     this.maintenanceRole = row.maintenanceRole();
     this.asyncPartitioningInProgress = row.asyncPartitioningInProgress();
     this.childTablePrefix = row.childTablePrefix();
+    this.partitionTimezone = row.partitionTimezone();
   }
 
   /** Sets {@code parent_table}. */
@@ -277,6 +279,12 @@ public final class SetConfigBuilder {
     return this;
   }
 
+  /** Sets {@code partition_timezone}. */
+  public SetConfigBuilder partitionTimezone(String value) {
+    this.partitionTimezone = value;
+    return this;
+  }
+
   /** The row. */
   public SetConfig build() {
     return new SetConfig(
@@ -311,6 +319,7 @@ public final class SetConfigBuilder {
         detachBeforeDrop,
         maintenanceRole,
         asyncPartitioningInProgress,
-        childTablePrefix);
+        childTablePrefix,
+        partitionTimezone);
   }
 }

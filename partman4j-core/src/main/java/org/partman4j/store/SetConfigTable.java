@@ -44,7 +44,8 @@ final class SetConfigTable {
           Column.bool("detach_before_drop", SetConfig::detachBeforeDrop),
           Column.text("maintenance_role", SetConfig::maintenanceRole),
           Column.text("async_partitioning_in_progress", SetConfig::asyncPartitioningInProgress),
-          Column.text("child_table_prefix", SetConfig::childTablePrefix));
+          Column.text("child_table_prefix", SetConfig::childTablePrefix),
+          Column.text("partition_timezone", SetConfig::partitionTimezone));
 
   private SetConfigTable() {}
 
@@ -81,7 +82,8 @@ final class SetConfigTable {
         Column.getBoolean(rs, "detach_before_drop"),
         rs.getString("maintenance_role"),
         rs.getString("async_partitioning_in_progress"),
-        rs.getString("child_table_prefix"));
+        rs.getString("child_table_prefix"),
+        rs.getString("partition_timezone"));
   }
 
   static ConfigTable<SetConfig> in(String schema) {

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 public final class StoreScripts {
 
   /** Every script, in order. Append new ones; never rename or edit a released one. */
-  static final List<String> FILE_NAMES = List.of("V001__config_tables.sql");
+  static final List<String> FILE_NAMES =
+      List.of("V001__config_tables.sql", "V002__partition_timezone.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d{3})__([a-z0-9_]+)\\.sql");
 

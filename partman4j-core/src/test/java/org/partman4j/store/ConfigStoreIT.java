@@ -74,6 +74,7 @@ class ConfigStoreIT {
         .maintenanceRole("maint's role")
         .asyncPartitioningInProgress("x")
         .childTablePrefix("_q")
+        .partitionTimezone("America/New_York")
         .build();
   }
 
@@ -95,7 +96,7 @@ class ConfigStoreIT {
               "(\"public.Events \"\"all\"\"\",created_at,public.enc,public.dec,\"1 day\",range,7,off,"
                   + "partman.template_x,\"30 days\",archive,f,f,milliseconds,"
                   + "\"{a,\"\"b c\"\",NULL}\",5,t,YYYYMMDD,f,t,t,,f,f,week,3,t,"
-                  + "\"2024-03-10 07:08:09.123456+00\",,\"maint's role\",x,_q)");
+                  + "\"2024-03-10 07:08:09.123456+00\",,\"maint's role\",x,_q,America/New_York)");
     }
     assertThat(read(db, "public.Events \"all\"")).isEqualTo(row);
   }

@@ -73,7 +73,7 @@ class StoreExtensionIT {
                   .load()
                   .install()
                   .versionAfter())
-          .isEqualTo(1);
+          .isEqualTo(StoreScripts.all().size());
       // ...and leaves the extension's objects exactly as they were.
       assertThat(Catalog.snapshot(db.adminDataSource()).lines())
           .containsAll(before.lines().toList());

@@ -55,7 +55,8 @@ class StoreSchemaIT {
           "detach_before_drop boolean DEFAULT false",
           "maintenance_role text DEFAULT CURRENT_USER",
           "async_partitioning_in_progress text",
-          "child_table_prefix text NOT NULL DEFAULT '_p'::text");
+          "child_table_prefix text NOT NULL DEFAULT '_p'::text",
+          "partition_timezone text");
 
   static final List<String> PART_CONFIG_SUB_COLUMNS =
       List.of(

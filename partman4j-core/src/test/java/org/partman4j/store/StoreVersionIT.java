@@ -22,6 +22,7 @@ import org.partman4j.testsupport.Catalog;
 class StoreVersionIT {
 
   private static final StoreScript V001 = StoreScripts.all().get(0);
+  private static final int NEWEST = StoreScripts.all().size();
 
   @Test
   void aChangedScriptIsRefusedWithTheWayOut(TestDatabase db) {
@@ -50,15 +51,17 @@ class StoreVersionIT {
     install(db, "future");
     db.execute(
         "INSERT INTO future.partman4j_schema_history (version, description, script, checksum,"
-            + " execution_ms) VALUES (2, 'from the future', 'V002__future.sql', 'x', 1)");
+            + " execution_ms) VALUES ("
+            + (NEWEST + 1)
+            + ", 'from the future', 'V999__future.sql', 'x', 1)");
     String before = Catalog.snapshot(db.adminDataSource());
 
     assertThatThrownBy(() -> install(db, "future"))
         .isInstanceOfSatisfying(
             PartmanException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.STORE_NEWER_THAN_TOOL))
-        .hasMessageContaining("store version 2")
-        .hasMessageContaining("knows versions up to 1")
+        .hasMessageContaining("store version " + (NEWEST + 1))
+        .hasMessageContaining("knows versions up to " + NEWEST)
         .hasMessageContaining("Upgrade partman4j");
     // Commands that create the store on first use refuse it the same way.
     try (Session s = new Sessions(db.dataSource(), null, Duration.ofSeconds(5)).open()) {
@@ -72,7 +75,8 @@ class StoreVersionIT {
 
   @Test
   void pendingScriptsAreAppliedInOrderAndOnlyThey(TestDatabase db) throws Exception {
-    install(db, "upgrading");
+    // Only version 1, so that the test's own scripts 2 and 3 are the pending ones.
+    inTransaction(db, new StoreInstaller("upgrading", List.of(V001)));
     StoreScript v2 =
         StoreScripts.parse("V002__extra_table.sql", "CREATE TABLE ${schema}.extra (x int);\n");
     StoreScript v3 =
@@ -93,7 +97,8 @@ class StoreVersionIT {
 
   @Test
   void aFailingScriptRollsBackTheWholeUpgrade(TestDatabase db) throws Exception {
-    install(db, "broken");
+    // Only version 1, so that the test's own scripts 2 and 3 are the pending ones.
+    inTransaction(db, new StoreInstaller("broken", List.of(V001)));
     String before = Catalog.snapshot(db.adminDataSource());
     StoreScript v2 =
         StoreScripts.parse("V002__extra_table.sql", "CREATE TABLE ${schema}.extra (x int);\n");
@@ -113,8 +118,9 @@ class StoreVersionIT {
   }
 
   @Test
-  void aHistoryWithGapsIsRefused(TestDatabase db) {
-    install(db, "gappy");
+  void aHistoryWithGapsIsRefused(TestDatabase db) throws Exception {
+    // Only version 1, so that the test's own scripts 2 and 3 are the pending ones.
+    inTransaction(db, new StoreInstaller("gappy", List.of(V001)));
     StoreScript v2 = StoreScripts.parse("V002__b.sql", "SELECT 2;\n");
     StoreScript v3 = StoreScripts.parse("V003__c.sql", "SELECT 3;\n");
     db.execute(
