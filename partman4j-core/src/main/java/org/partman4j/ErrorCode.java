@@ -32,5 +32,9 @@ public enum ErrorCode {
   /** A configuration row was rejected by one of the store's constraints. */
   CONFIG_REJECTED,
   /** An unexpected database error; the message carries the server's words. */
-  DATABASE_ERROR
+  DATABASE_ERROR,
+  /** A table, column or partition set named in the call does not exist. */
+  NOT_FOUND,
+  /** The table is already managed as a partition set, with a different definition. */
+  SET_ALREADY_EXISTS
 }
