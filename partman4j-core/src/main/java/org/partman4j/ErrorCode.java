@@ -32,5 +32,12 @@ public enum ErrorCode {
   /** A configuration row was rejected by one of the store's constraints. */
   CONFIG_REJECTED,
   /** An unexpected database error; the message carries the server's words. */
-  DATABASE_ERROR
+  DATABASE_ERROR,
+  /** A table partman4j must create has a name already taken by another object. */
+  NAME_COLLISION,
+  /**
+   * A new child's bound overlaps an existing child, or the default partition holds rows the new
+   * child would own.
+   */
+  PARTITION_CONFLICT
 }
