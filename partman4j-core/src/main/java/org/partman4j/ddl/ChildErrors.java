@@ -76,42 +76,45 @@ final class ChildErrors {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     boolean attach = statement != null && statement.contains(" ATTACH PARTITION ");
     if (attach && state.equals(INVALID_OBJECT_DEFINITION)) {
-      return new PartmanException(
-          ErrorCode.PARTITION_CONFLICT,
-          "Cannot attach child "
-              + child.table()
-              + " to "
-              + parent
-              + " "
-              + DdlSql.bound(child.bound())
-              + ": "
-              + SqlErrors.serverText(e)
-              + ". Its bound overlaps the child named there, so the set's children do not follow"
-              + " the grid its configuration gives (interval, start, time zone, epoch). Nothing"
-              + " was created for this child; fix the configuration or that child, then rerun.",
-          state,
+      return attachConflict(
+          e,
+          parent,
+          child,
           statement,
-          e);
+          "Its bound overlaps the child named there, so the set's children do not follow the grid"
+              + " its configuration gives (interval, start, time zone, epoch). Nothing was created"
+              + " for this child; fix the configuration or that child, then rerun.");
     }
     if (attach && state.equals(CHECK_VIOLATION)) {
-      return new PartmanException(
-          ErrorCode.PARTITION_CONFLICT,
-          "Cannot attach child "
-              + child.table()
-              + " to "
-              + parent
-              + " "
-              + DdlSql.bound(child.bound())
-              + ": "
-              + SqlErrors.serverText(e)
-              + ". The default partition holds rows that belong in the new child. Move them out"
-              + " of the default first (partition data), then rerun; nothing was created for"
-              + " this child.",
-          state,
+      return attachConflict(
+          e,
+          parent,
+          child,
           statement,
-          e);
+          "The default partition holds rows that belong in the new child. Move them out of the"
+              + " default first (partition data), then rerun; nothing was created for this"
+              + " child.");
     }
     return SqlErrors.translate(e, "creating child " + child.table() + " of " + parent, statement);
+  }
+
+  private static PartmanException attachConflict(
+      SQLException e, TableName parent, NewChild child, String statement, String advice) {
+    return new PartmanException(
+        ErrorCode.PARTITION_CONFLICT,
+        "Cannot attach child "
+            + child.table()
+            + " to "
+            + parent
+            + " "
+            + DdlSql.bound(child.bound())
+            + ": "
+            + SqlErrors.serverText(e)
+            + ". "
+            + advice,
+        e.getSQLState(),
+        statement,
+        e);
   }
 
   /** Every attempt to make {@code child} timed out on a lock or deadlocked. */
