@@ -33,6 +33,13 @@ public enum ErrorCode {
   CONFIG_REJECTED,
   /** An unexpected database error; the message carries the server's words. */
   DATABASE_ERROR,
+  /** A table partman4j must create has a name already taken by another object. */
+  NAME_COLLISION,
+  /**
+   * A new child's bound overlaps an existing child, or the default partition holds rows the new
+   * child would own.
+   */
+  PARTITION_CONFLICT,
   /** A table, column or partition set named in the call does not exist. */
   NOT_FOUND,
   /** The table is already managed as a partition set, with a different definition. */

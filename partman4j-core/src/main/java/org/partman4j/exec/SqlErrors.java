@@ -76,7 +76,7 @@ public final class SqlErrors {
   }
 
   /** The server's message with its detail and hint, or the driver's message. */
-  static String serverText(SQLException e) {
+  public static String serverText(SQLException e) {
     if (e instanceof PSQLException p && p.getServerErrorMessage() != null) {
       ServerErrorMessage m = p.getServerErrorMessage();
       StringBuilder b = new StringBuilder(String.valueOf(m.getMessage()));

@@ -1,0 +1,287 @@
+package org.partman4j.ddl;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.partman4j.ErrorCode;
+import org.partman4j.PartmanException;
+import org.partman4j.catalog.PartitionBound;
+import org.partman4j.exec.LockRetry;
+import org.partman4j.exec.Session;
+import org.partman4j.model.TableName;
+import org.partman4j.plan.NewChild;
+import org.partman4j.sql.DdlSql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes children of a partition set, each in its own short transaction: the name is checked, then
+ * CREATE, template properties, ATTACH and the rest run together, so a child is either made whole or
+ * not at all. A transaction that cannot get its locks within the session's {@code lock_timeout} (or
+ * deadlocks) is rolled back and tried again after a pause, as {@link LockRetry} says.
+ *
+ * <p>A child whose name is taken by the very child wanted (attached to this parent with this bound)
+ * is reported as {@link ChildOutcome#EXISTED}, so an interrupted run can simply be repeated. Any
+ * other holder of the name is a {@link ErrorCode#NAME_COLLISION}: unlike pg_partman, which skips
+ * such a child silently and leaves a gap, nothing is made and the caller is told.
+ */
+public final class ChildCreator {
+
+  private static final Logger log = LoggerFactory.getLogger(ChildCreator.class);
+
+  private static final String CHILD_INDEX =
+      """
+      SELECT ic.relname
+        FROM pg_inherits ih
+        JOIN pg_index ci ON ci.indexrelid = ih.inhrelid
+        JOIN pg_class ic ON ic.oid = ci.indexrelid
+        JOIN pg_class t ON t.oid = ci.indrelid
+        JOIN pg_namespace n ON n.oid = t.relnamespace
+       WHERE ih.inhparent = ? AND n.nspname = ? AND t.relname = ?
+      """;
+
+  private static final String RELATION_OID =
+      "SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+          + " WHERE n.nspname = ? AND c.relname = ?";
+
+  private final LockRetry retry;
+
+  public ChildCreator(LockRetry retry) {
+    this.retry = Objects.requireNonNull(retry, "retry");
+  }
+
+  /** With {@link LockRetry#DEFAULT}. */
+  public ChildCreator() {
+    this(LockRetry.DEFAULT);
+  }
+
+  /**
+   * Makes the children in order, one transaction each. Stops at the first failure; the children
+   * made before it stay, and a rerun reports them as existing.
+   *
+   * @throws PartmanException {@link ErrorCode#NAME_COLLISION}, {@link ErrorCode#LOCK_TIMEOUT},
+   *     {@link ErrorCode#PARTITION_CONFLICT}, or what the database reported
+   */
+  public List<ChildResult> create(Session session, ChildProperties p, List<NewChild> children) {
+    List<ChildResult> out = new ArrayList<>(children.size());
+    for (NewChild child : children) {
+      out.add(create(session, p, child));
+    }
+    return out;
+  }
+
+  /** Makes one child (or finds it made); see {@link #create(Session, ChildProperties, List)}. */
+  public ChildResult create(Session session, ChildProperties p, NewChild child) {
+    String doing = "creating child " + child.table() + " of " + p.parent();
+    for (int attempt = 1; ; attempt++) {
+      Throwable failure;
+      String statement;
+      try {
+        int n = attempt;
+        ChildResult r = session.inTransaction(doing, c -> once(c, p, child, n));
+        if (r.outcome() == ChildOutcome.CREATED) {
+          log.info("Child {} of {}: created", child.table(), p.parent());
+        } else {
+          log.debug("Child {} of {}: exists already", child.table(), p.parent());
+        }
+        return r;
+      } catch (LockConflict e) {
+        failure = e.getCause();
+        statement = e.statement;
+      } catch (PartmanException e) {
+        // A lock failure the session translated (at COMMIT, say) is retried the same way.
+        if (!LockRetry.isRetryable(e.sqlState())) {
+          throw e;
+        }
+        failure = e;
+        statement = e.statement();
+      }
+      if (attempt >= retry.attempts() || !retry.pause(attempt)) {
+        throw ChildErrors.lockTimeout(p.parent(), child, attempt, statement, failure);
+      }
+      log.info(
+          "Child {} of {}: lock not granted ({}), attempt {} of {}; retrying",
+          child.table(),
+          p.parent(),
+          failure.getMessage(),
+          attempt,
+          retry.attempts());
+    }
+  }
+
+  /**
+   * What {@link #create} would do, without changing anything: each child is looked up (existing
+   * ones are reported, collisions thrown) and the statements of the others are rendered, the
+   * privilege statements against the grants a new table would get and the replica identity index
+   * marked as a placeholder.
+   */
+  public List<ChildResult> dryRun(Session session, ChildProperties p, List<NewChild> children) {
+    return session.inTransaction(
+        "checking the children of " + p.parent(),
+        c -> {
+          List<ChildResult> out = new ArrayList<>(children.size());
+          for (NewChild child : children) {
+            ExistingRelation existing = ExistingRelation.find(c, child.table());
+            if (existing == null) {
+              out.add(
+                  new ChildResult(
+                      child.table(),
+                      ChildOutcome.WOULD_CREATE,
+                      ChildStatements.preview(p, child),
+                      0));
+            } else if (isThisChild(c, p, child, existing)) {
+              out.add(new ChildResult(child.table(), ChildOutcome.EXISTED, List.of(), 0));
+            } else {
+              throw ChildErrors.collision(p.parent(), child, existing);
+            }
+          }
+          return out;
+        });
+  }
+
+  private ChildResult once(Connection c, ChildProperties p, NewChild child, int attempt) {
+    List<String> ran = new ArrayList<>();
+    String current = null;
+    try {
+      ExistingRelation existing = ExistingRelation.find(c, child.table());
+      if (existing != null) {
+        if (isThisChild(c, p, child, existing)) {
+          return new ChildResult(child.table(), ChildOutcome.EXISTED, List.of(), attempt);
+        }
+        throw ChildErrors.collision(p.parent(), child, existing);
+      }
+      for (Step step : ChildStatements.steps(p, child)) {
+        List<String> sqls = render(c, p, step);
+        for (String sql : sqls) {
+          current = sql;
+          log.debug("Child {} of {}: {}", child.table(), p.parent(), sql);
+          try (Statement st = c.createStatement()) {
+            st.execute(sql);
+          }
+          ran.add(sql);
+        }
+        current = null;
+      }
+      return new ChildResult(child.table(), ChildOutcome.CREATED, ran, attempt);
+    } catch (SQLException e) {
+      String state = e.getSQLState();
+      // Another session made the same name between our check and CREATE: look again.
+      boolean raced = "42P07".equals(state) && ran.isEmpty();
+      if (LockRetry.isRetryable(state) || raced) {
+        throw new LockConflict(e, current);
+      }
+      throw ChildErrors.statementFailed(e, p.parent(), child, current);
+    }
+  }
+
+  /** The SQL of one step, reading what the step depends on in this transaction. */
+  private static List<String> render(Connection c, ChildProperties p, Step step)
+      throws SQLException {
+    if (step instanceof Step.Run r) {
+      return List.of(r.sql());
+    }
+    if (step instanceof Step.ApplyPrivileges a) {
+      long oid = oid(c, a.child());
+      return ChildStatements.privileges(p, a.child(), ChildPropertiesReader.privileges(c, oid));
+    }
+    Step.ReplicaIdentityIndex ri = (Step.ReplicaIdentityIndex) step;
+    try (PreparedStatement ps = c.prepareStatement(CHILD_INDEX)) {
+      ps.setLong(1, ri.parentIndexOid());
+      ps.setString(2, ri.child().schema());
+      ps.setString(3, ri.child().table());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new PartmanException(
+              ErrorCode.DATABASE_ERROR,
+              "After attaching "
+                  + ri.child()
+                  + ", it has no index attached to "
+                  + p.parent()
+                  + "'s replica identity index "
+                  + ri.parentIndexName()
+                  + ", so its replica identity cannot be set; the child was not created.");
+        }
+        return List.of(DdlSql.replicaIdentityUsingIndex(ri.child(), rs.getString(1)));
+      }
+    }
+  }
+
+  private static long oid(Connection c, TableName t) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(RELATION_OID)) {
+      ps.setString(1, t.schema());
+      ps.setString(2, t.table());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new SQLException("relation " + t + " vanished", "42P01");
+        }
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /** Whether {@code existing} is the child wanted: attached to this parent with this bound. */
+  private static boolean isThisChild(
+      Connection c, ChildProperties p, NewChild child, ExistingRelation existing)
+      throws SQLException {
+    if (existing.parentOid() != p.parentOid()) {
+      return false;
+    }
+    PartitionBound have = existing.bound();
+    PartitionBound want = child.bound();
+    if (have.equals(want)) {
+      return true;
+    }
+    List<String> pairs = new ArrayList<>();
+    if (have instanceof PartitionBound.Range h && want instanceof PartitionBound.Range w) {
+      if ((h.lower() == null) != (w.lower() == null)
+          || (h.upper() == null) != (w.upper() == null)) {
+        return false;
+      }
+      if (h.lower() != null) {
+        pairs.addAll(List.of(h.lower(), w.lower()));
+      }
+      if (h.upper() != null) {
+        pairs.addAll(List.of(h.upper(), w.upper()));
+      }
+    } else if (have instanceof PartitionBound.ListValues h
+        && want instanceof PartitionBound.ListValues w
+        && h.values().size() == w.values().size()) {
+      for (int i = 0; i < h.values().size(); i++) {
+        pairs.add(h.values().get(i));
+        pairs.add(w.values().get(i));
+      }
+    } else {
+      return false;
+    }
+    if (pairs.isEmpty()) {
+      return true;
+    }
+    // The same value may print differently from how the planner wrote it (zone offset, 1.0 vs 1).
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            DdlSql.sameValues(p.keyTypeSchema(), p.keyTypeName(), pairs.size() / 2))) {
+      for (int i = 0; i < pairs.size(); i++) {
+        ps.setString(i + 1, pairs.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
+  }
+
+  /** A lock timeout or deadlock inside the transaction: roll back and try again. */
+  private static final class LockConflict extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String statement;
+
+    LockConflict(SQLException cause, String statement) {
+      super(cause.getMessage(), cause, false, false);
+      this.statement = statement;
+    }
+  }
+}
