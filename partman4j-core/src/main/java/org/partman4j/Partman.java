@@ -1,9 +1,13 @@
 package org.partman4j;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import javax.sql.DataSource;
+import org.partman4j.command.CreateParent;
 import org.partman4j.command.Install;
+import org.partman4j.exec.LockRetry;
 import org.partman4j.exec.Sessions;
 
 /**
@@ -29,7 +33,13 @@ import org.partman4j.exec.Sessions;
 public final class Partman {
 
   /** The checked settings a {@code Partman} runs with. */
-  record Settings(DataSource dataSource, String schema, ZoneId timeZone, Duration lockTimeout) {}
+  record Settings(
+      DataSource dataSource,
+      String schema,
+      ZoneId timeZone,
+      Duration lockTimeout,
+      LockRetry lockRetry,
+      Instant clock) {}
 
   private final Settings settings;
   private final Sessions sessions;
@@ -65,6 +75,32 @@ public final class Partman {
    */
   public ZoneId timeZone() {
     return sessions.zone();
+  }
+
+  /**
+   * Registers an existing partitioned table as a partition set and creates its children, default
+   * partition and template, as pg_partman's {@code create_parent} does (see {@link
+   * PartitionSetDefinition} for the arguments). Each child is made in its own short transaction; if
+   * the call fails part-way, calling it again with the same definition completes the set.
+   *
+   * @throws PartmanException when the definition does not fit the table (nothing is changed then),
+   *     a child's name is taken ({@link ErrorCode#NAME_COLLISION}), or a lock is not granted after
+   *     the retries ({@link ErrorCode#LOCK_TIMEOUT})
+   */
+  public CreateParentResult createParent(PartitionSetDefinition definition) {
+    return createParentCommand().run(definition);
+  }
+
+  /**
+   * The SQL {@link #createParent} would run now, in order, without changing anything (the store
+   * schema is installed if missing).
+   */
+  public List<String> createParentDryRun(PartitionSetDefinition definition) {
+    return createParentCommand().dryRun(definition);
+  }
+
+  private CreateParent createParentCommand() {
+    return new CreateParent(sessions, settings.schema(), settings.clock(), settings.lockRetry());
   }
 
   /** The schema of partman4j's tables. */

@@ -2,8 +2,10 @@ package org.partman4j;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import javax.sql.DataSource;
+import org.partman4j.exec.LockRetry;
 import org.partman4j.sql.Sql;
 
 /**
@@ -27,6 +29,8 @@ public final class PartmanConfiguration {
   private String schema = DEFAULT_SCHEMA;
   private ZoneId timeZone;
   private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+  private int lockAttempts = LockRetry.DEFAULT.attempts();
+  private Instant clock;
 
   PartmanConfiguration() {}
 
@@ -65,6 +69,21 @@ public final class PartmanConfiguration {
   }
 
   /**
+   * How many times a child's transaction is tried when a lock is not granted within the lock
+   * timeout (or it deadlocks), with growing pauses between tries; default 5. 1 means no retry.
+   */
+  public PartmanConfiguration lockAttempts(int lockAttempts) {
+    this.lockAttempts = lockAttempts;
+    return this;
+  }
+
+  /** Plans with this fixed "now" instead of the database's {@code now()}; for tests. */
+  PartmanConfiguration clock(Instant clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  /**
    * Checks the settings and returns the configured {@link Partman}. Does not connect.
    *
    * @throws PartmanException {@link ErrorCode#INVALID_CONFIGURATION} naming the setting to fix
@@ -89,7 +108,17 @@ public final class PartmanConfiguration {
               + " is outside what PostgreSQL accepts (1 ms to"
               + " about 24 days, or zero for no limit).");
     }
-    return new Partman(new Partman.Settings(dataSource, schema, timeZone, lockTimeout));
+    if (lockAttempts < 1) {
+      throw invalid(
+          "lockAttempts must be 1 or more (1 tries once, without retrying); got "
+              + lockAttempts
+              + ".");
+    }
+    LockRetry retry =
+        new LockRetry(
+            lockAttempts, LockRetry.DEFAULT.firstBackoff(), LockRetry.DEFAULT.maxBackoff());
+    return new Partman(
+        new Partman.Settings(dataSource, schema, timeZone, lockTimeout, retry, clock));
   }
 
   private static void checkSchema(String schema) {

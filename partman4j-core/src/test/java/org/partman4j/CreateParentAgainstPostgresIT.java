@@ -115,7 +115,9 @@ class CreateParentAgainstPostgresIT {
   @Test
   void dstFallBackHourIsOneChildWhereItWouldBeAHole(TestDatabase db) throws SQLException {
     Instant now = Instant.parse("2026-11-01T06:30:00Z"); // 01:30 EST, the second 01:30
-    db.execute("CREATE SCHEMA dst", "CREATE TABLE dst.h (ts timestamptz NOT NULL) PARTITION BY RANGE (ts)");
+    db.execute(
+        "CREATE SCHEMA dst",
+        "CREATE TABLE dst.h (ts timestamptz NOT NULL) PARTITION BY RANGE (ts)");
     CreateParentGoldenIT.partman(db, "America/New_York", now)
         .createParent(
             PartitionSetDefinition.of("dst.h", "ts", "1 hour")

@@ -6,10 +6,22 @@ import java.util.List;
 import org.partman4j.CreateParentResult;
 import org.partman4j.PartitionSetDefinition;
 import org.partman4j.PartmanException;
+import org.partman4j.catalog.TableFacts;
+import org.partman4j.ddl.ChildCreator;
+import org.partman4j.ddl.ChildOutcome;
+import org.partman4j.ddl.ChildProperties;
+import org.partman4j.ddl.ChildPropertiesReader;
+import org.partman4j.ddl.ChildResult;
+import org.partman4j.ddl.TemplateTables;
+import org.partman4j.exec.LockRetry;
 import org.partman4j.exec.Session;
 import org.partman4j.exec.Sessions;
+import org.partman4j.model.SetConfig;
+import org.partman4j.model.TableName;
 import org.partman4j.plan.CreateParentPlan;
+import org.partman4j.plan.NewChild;
 import org.partman4j.plan.PlannedChild;
+import org.partman4j.sql.DdlSql;
 import org.partman4j.store.ConfigStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,17 +43,16 @@ public final class CreateParent {
   private final Sessions sessions;
   private final String schema;
   private final Instant clock;
-  private final SetChildren.Factory children;
+  private final ChildCreator creator;
 
   /**
    * @param clock the fixed "now" to plan with (tests), or null for the database's {@code now()}
    */
-  public CreateParent(
-      Sessions sessions, String schema, Instant clock, SetChildren.Factory children) {
+  public CreateParent(Sessions sessions, String schema, Instant clock, LockRetry retry) {
     this.sessions = sessions;
     this.schema = schema;
     this.clock = clock;
-    this.children = children;
+    this.creator = new ChildCreator(retry);
   }
 
   /** The plan, without changing anything (a dry run). */
@@ -49,6 +60,52 @@ public final class CreateParent {
     try (Session session = sessions.open()) {
       Install.ensureInstalled(session, schema);
       return planIn(session, def);
+    }
+  }
+
+  /**
+   * The statements a {@link #run} would execute now, in order, changing nothing: the template
+   * table, the config row (values inlined) and each child's transaction.
+   */
+  public List<String> dryRun(PartitionSetDefinition def) {
+    try (Session session = sessions.open()) {
+      Install.ensureInstalled(session, schema);
+      CreateParentPlan plan = planIn(session, def);
+      SetConfig config = plan.config();
+      TableName parent = TableName.parse(config.parentTable());
+      List<String> statements = new ArrayList<>();
+      TableName template =
+          config.templateTable() == null ? null : TableName.parse(config.templateTable());
+      boolean templateExists =
+          template != null
+              && session.inTransaction(
+                  "looking for " + template, c -> TableFacts.exists(c, template));
+      ChildProperties properties =
+          session.inTransaction(
+              "reading what the children of " + parent + " inherit",
+              c ->
+                  new ChildPropertiesReader()
+                      .read(
+                          c,
+                          parent,
+                          templateExists ? template : null,
+                          config.inheritPrivileges() != null && config.inheritPrivileges()));
+      if (plan.autoTemplate() != null && !templateExists) {
+        statements.add(DdlSql.createTemplate(template, parent));
+        statements.add(DdlSql.ownerTo(template, properties.parentOwner()));
+      }
+      if (!plan.existingConfig()) {
+        statements.add(new ConfigStore(schema).insertText(config));
+      }
+      List<NewChild> children = new ArrayList<>();
+      plan.children().forEach(ch -> children.add(ch.child()));
+      if (plan.defaultPartition() != null) {
+        children.add(plan.defaultPartition());
+      }
+      for (ChildResult r : creator.dryRun(session, properties, children)) {
+        statements.addAll(r.statements());
+      }
+      return statements;
     }
   }
 
@@ -69,29 +126,42 @@ public final class CreateParent {
 
   private CreateParentResult apply(Session session, PartitionSetDefinition def) {
     CreateParentPlan plan = planIn(session, def);
-    SetChildren maker = children.forSet(session, schema, plan.config());
+    SetConfig config = plan.config();
+    TableName parent = TableName.parse(config.parentTable());
+    if (plan.autoTemplate() != null) {
+      TemplateTables.ensure(session, schema, parent);
+    }
     if (!plan.existingConfig()) {
       session.inTransaction(
-          "registering " + plan.config().parentTable(),
+          "registering " + config.parentTable(),
           c -> {
-            if (plan.autoTemplate() != null) {
-              maker.createTemplate(c, plan.autoTemplate());
-            }
-            new ConfigStore(schema).insert(c, plan.config());
+            new ConfigStore(schema).insert(c, config);
             return null;
           });
     }
+    TableName template =
+        config.templateTable() == null ? null : TableName.parse(config.templateTable());
+    ChildProperties properties =
+        session.inTransaction(
+            "reading what the children of " + parent + " inherit",
+            c ->
+                new ChildPropertiesReader()
+                    .read(
+                        c,
+                        parent,
+                        template,
+                        config.inheritPrivileges() != null && config.inheritPrivileges()));
     List<String> created = new ArrayList<>();
     for (PlannedChild child : plan.children()) {
       try {
-        if (maker.create(child.child())) {
+        if (creator.create(session, properties, child.child()).outcome() == ChildOutcome.CREATED) {
           created.add(child.name());
         }
       } catch (PartmanException e) {
         log.warn(
             "createParent {}: stopped at child {} after creating {} of {}; run it again to"
                 + " resume",
-            plan.config().parentTable(),
+            config.parentTable(),
             child.name(),
             created.size(),
             plan.children().size());
@@ -99,7 +169,9 @@ public final class CreateParent {
       }
     }
     String defaultCreated = null;
-    if (plan.defaultPartition() != null && maker.create(plan.defaultPartition())) {
+    if (plan.defaultPartition() != null
+        && creator.create(session, properties, plan.defaultPartition()).outcome()
+            == ChildOutcome.CREATED) {
       defaultCreated = plan.defaultPartition().table().table();
     }
     log.info(

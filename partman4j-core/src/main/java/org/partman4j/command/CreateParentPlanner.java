@@ -279,7 +279,7 @@ final class CreateParentPlanner {
 
   private static PartmanException nameTaken(TableName parent, String name, String relkind) {
     return new PartmanException(
-        ErrorCode.INVALID_ARGUMENT,
+        ErrorCode.NAME_COLLISION,
         "The name "
             + Sql.qualified(parent.schema(), name)
             + " that a partition of "

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import org.partman4j.sql.Sql;
 
 /**
  * One column of a configuration table: its name, its SQL kind, and how to get its value from the
@@ -71,6 +72,27 @@ record Column<T>(String name, Kind kind, Function<T, Object> getter) {
         }
       }
     }
+  }
+
+  /** This column's value of {@code row} as a SQL literal, for showing a statement (dry runs). */
+  String literal(T row) {
+    Object value = getter.apply(row);
+    if (value == null) {
+      return "NULL";
+    }
+    return switch (kind) {
+      case TEXT -> Sql.literal((String) value);
+      case INT -> value.toString();
+      case BOOL -> ((Boolean) value) ? "true" : "false";
+      case TEXT_ARRAY ->
+          "ARRAY["
+              + ((List<?>) value)
+                  .stream()
+                      .map(v -> v == null ? "NULL" : Sql.literal(v.toString()))
+                      .collect(java.util.stream.Collectors.joining(", "))
+              + "]::text[]";
+      case TIMESTAMPTZ -> Sql.literal(value.toString()) + "::timestamptz";
+    };
   }
 
   static Integer getInteger(ResultSet rs, String column) throws SQLException {

@@ -32,6 +32,11 @@ public final class ConfigStore {
     this.subSets = SubSetConfigTable.in(schema);
   }
 
+  /** The statement {@link #insert} runs for {@code config}, values inlined, for dry runs. */
+  public String insertText(SetConfig config) {
+    return sets.insertText(config);
+  }
+
   /** Every {@code part_config} row, by parent_table. */
   public List<SetConfig> findAll(Connection c) {
     try {

@@ -74,6 +74,15 @@ final class ConfigTable<T> {
         .findFirst();
   }
 
+  /** The INSERT of {@code row} with its values written as literals, for display only. */
+  String insertText(T row) {
+    StringBuilder sql = new StringBuilder(insert.substring(0, insert.indexOf("VALUES (") + 8));
+    for (int i = 0; i < columns.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append(columns.get(i).literal(row));
+    }
+    return sql.append(")").toString();
+  }
+
   void insert(Connection c, T row) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(insert)) {
       for (int i = 0; i < columns.size(); i++) {
