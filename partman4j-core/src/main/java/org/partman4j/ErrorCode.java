@@ -32,5 +32,14 @@ public enum ErrorCode {
   /** A configuration row was rejected by one of the store's constraints. */
   CONFIG_REJECTED,
   /** An unexpected database error; the message carries the server's words. */
-  DATABASE_ERROR
+  DATABASE_ERROR,
+  /** A table, column or function named in a call (or in a set's configuration) does not exist. */
+  OBJECT_NOT_FOUND,
+  /** The table exists but has no part_config row: partman4j does not manage it. */
+  SET_NOT_FOUND,
+  /**
+   * A managed set cannot be worked on as it is: its configuration or its children are in a state
+   * partman4j cannot read (no children to align with, a bound of another shape, a bad zone).
+   */
+  SET_UNUSABLE
 }
