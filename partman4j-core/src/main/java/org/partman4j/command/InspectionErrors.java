@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import org.partman4j.ErrorCode;
 import org.partman4j.PartmanException;
 import org.partman4j.model.TableName;
+import org.partman4j.sql.Sql;
 
 /** The failures the inspection operations report, worded once. */
 final class InspectionErrors {
@@ -63,10 +64,10 @@ final class InspectionErrors {
             + schema
             + ") but its parent table does not exist. Create the table again, or remove the"
             + " stale row: DELETE FROM "
-            + schema
-            + ".part_config WHERE parent_table = '"
-            + table
-            + "'.");
+            + Sql.qualified(schema, "part_config")
+            + " WHERE parent_table = "
+            + Sql.literal(table.toString())
+            + ".");
   }
 
   /** A statement that evaluated the user's value failed: the value is at fault. */

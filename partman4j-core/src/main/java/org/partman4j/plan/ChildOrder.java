@@ -15,8 +15,8 @@ import java.util.List;
  * and came last; the newest release reads the whole value but still casts text, and reads only the
  * first value of a multi-value list. Here every child is ordered by the value it really holds: a
  * range by its lower bound, a list by its smallest value. An unbounded lower side ({@code
- * MINVALUE}, {@code -infinity}) sorts first; children with equal starts are ordered by name, so the
- * order is always the same.
+ * MINVALUE}, {@code -infinity}) sorts first in ascending order; children with equal starts are
+ * ordered by name, so the order is always the same.
  */
 public final class ChildOrder {
 

@@ -1,6 +1,7 @@
 package org.partman4j.plan;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A small writer of pretty-printed JSON (two-space indent), enough for partman4j's own documents:
@@ -112,7 +113,7 @@ final class JsonText {
         case '\f' -> out.append("\\f");
         default -> {
           if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
+            out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             out.append(c);
           }

@@ -176,7 +176,7 @@ class DumpDefinitionIT {
         () -> partman.dumpDefinition("public.gone", false),
         ErrorCode.OBJECT_NOT_FOUND,
         "parent table does not exist",
-        "DELETE FROM partman.part_config WHERE parent_table = 'public.gone'");
+        "DELETE FROM \"partman\".\"part_config\" WHERE parent_table = 'public.gone'");
     fails(
         () -> partman.dumpDefinition("public.none", false),
         ErrorCode.OBJECT_NOT_FOUND,
