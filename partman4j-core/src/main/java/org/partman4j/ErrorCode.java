@@ -40,8 +40,15 @@ public enum ErrorCode {
    * child would own.
    */
   PARTITION_CONFLICT,
-  /** A table, column or partition set named in the call does not exist. */
-  NOT_FOUND,
   /** The table is already managed as a partition set, with a different definition. */
-  SET_ALREADY_EXISTS
+  SET_ALREADY_EXISTS,
+  /** A table, column or function named in a call (or in a set's configuration) does not exist. */
+  OBJECT_NOT_FOUND,
+  /** The table exists but has no part_config row: partman4j does not manage it. */
+  SET_NOT_FOUND,
+  /**
+   * A managed set cannot be worked on as it is: its configuration or its children are in a state
+   * partman4j cannot read (no children to align with, a bound of another shape, a bad zone).
+   */
+  SET_UNUSABLE
 }

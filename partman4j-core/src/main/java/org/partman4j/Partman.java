@@ -5,10 +5,16 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import javax.sql.DataSource;
+import org.partman4j.command.CheckControlType;
 import org.partman4j.command.CreateParent;
+import org.partman4j.command.DumpDefinition;
 import org.partman4j.command.Install;
+import org.partman4j.command.ShowPartitionInfo;
+import org.partman4j.command.ShowPartitionName;
+import org.partman4j.command.ShowPartitions;
 import org.partman4j.exec.LockRetry;
 import org.partman4j.exec.Sessions;
+import org.partman4j.model.ControlType;
 
 /**
  * The entry point of partman4j: PostgreSQL partition management from outside the database, with
@@ -111,5 +117,118 @@ public final class Partman {
   /** The lock timeout of partman4j's sessions. */
   public Duration lockTimeout() {
     return settings.lockTimeout();
+  }
+
+  // Inspection
+
+  /**
+   * The children of a set in ascending order of their real lower bounds, without the default
+   * partition: {@code showPartitions(parentTable, "ASC", false)}.
+   *
+   * @param parentTable the set's parent, {@code schema.table} as in the catalog (no quotes)
+   * @throws PartmanException {@link ErrorCode#SET_NOT_FOUND} when the table is not managed, {@link
+   *     ErrorCode#OBJECT_NOT_FOUND} when it does not exist
+   */
+  public List<PartitionEntry> showPartitions(String parentTable) {
+    return showPartitions(parentTable, "ASC", false);
+  }
+
+  /**
+   * The children of a set, as pg_partman's {@code show_partitions}: ordered by the value each
+   * child's bound really starts at, whatever the control type (a LIST child by its smallest value,
+   * so sets with values of 10 and more, negative or bigint values list in order, which pg_partman
+   * 5.1 did not), with each child's bound read from the catalog.
+   *
+   * <pre>{@code
+   * for (PartitionEntry p : partman.showPartitions("public.events", "DESC", true)) {
+   *   System.out.println(p.qualifiedName() + " " + p.startTime() + " .. " + p.endTime());
+   * }
+   * }</pre>
+   *
+   * @param parentTable the set's parent, {@code schema.table} as in the catalog (no quotes)
+   * @param order {@code ASC} or {@code DESC}, in any case
+   * @param includeDefault whether to list the default partition; it comes first in either order, as
+   *     in pg_partman
+   * @throws PartmanException {@link ErrorCode#INVALID_ARGUMENT} for another order or a malformed
+   *     name, {@link ErrorCode#SET_NOT_FOUND} when the table is not managed, {@link
+   *     ErrorCode#OBJECT_NOT_FOUND} when it does not exist, {@link ErrorCode#SET_UNUSABLE} when a
+   *     child's bound cannot be read
+   */
+  public List<PartitionEntry> showPartitions(
+      String parentTable, String order, boolean includeDefault) {
+    return new ShowPartitions(sessions, settings.schema()).run(parentTable, order, includeDefault);
+  }
+
+  /**
+   * The child a value belongs in, as pg_partman's {@code show_partition_name}. For sets partitioned
+   * by time (epoch and encoded sets too) the value is a timestamp, read by PostgreSQL in the set's
+   * zone ({@code '2026-11-18 13:45'}, {@code '2026-11-18 13:45:00+01'}), and placed on the grid of
+   * the set's existing children, before, between or after them; for id sets it is a whole number,
+   * whose child starts at {@code value - value % interval} (toward zero: {@code -15} gives {@code
+   * -10} with interval 10, as in pg_partman).
+   *
+   * @param parentTable the set's parent, {@code schema.table}
+   * @param value the time or id to place
+   * @throws PartmanException {@link ErrorCode#INVALID_ARGUMENT} when the value does not parse,
+   *     {@link ErrorCode#SET_NOT_FOUND} / {@link ErrorCode#OBJECT_NOT_FOUND} as for {@link
+   *     #showPartitions}, {@link ErrorCode#SET_UNUSABLE} when a time set has no children to align
+   *     with
+   */
+  public PartitionLocation showPartitionName(String parentTable, String value) {
+    return new ShowPartitionName(sessions, settings.schema()).run(parentTable, value);
+  }
+
+  /**
+   * The range of one child with its set's interval: {@code showPartitionInfo(childTable, null,
+   * null)}.
+   */
+  public PartitionInfo showPartitionInfo(String childTable) {
+    return showPartitionInfo(childTable, null, null);
+  }
+
+  /**
+   * The range of one child, as pg_partman's {@code show_partition_info}: its start read from the
+   * catalog, its end computed with the interval (exclusive for time sets, inclusive {@code start +
+   * interval - 1} for id sets, as pg_partman reports them), and pg_partman's suffix for time sets.
+   *
+   * @param childTable the child, {@code schema.table}
+   * @param partitionInterval an interval to compute the end with instead of the set's, or null
+   * @param parentTable the child's parent, or null to look it up
+   * @throws PartmanException {@link ErrorCode#OBJECT_NOT_FOUND} when the child does not exist,
+   *     {@link ErrorCode#SET_NOT_FOUND} when its parent is not managed, {@link
+   *     ErrorCode#INVALID_ARGUMENT} when it is not a partition (of the given parent), is the
+   *     default, or the interval is invalid
+   */
+  public PartitionInfo showPartitionInfo(
+      String childTable, String partitionInterval, String parentTable) {
+    return new ShowPartitionInfo(sessions, settings.schema())
+        .run(childTable, partitionInterval, parentTable);
+  }
+
+  /**
+   * How pg_partman classifies a column's type ({@code check_control_type}): {@code time}, {@code
+   * id}, {@code text}, {@code uuid}, or no general type when it cannot be a control column.
+   *
+   * @param table the table, {@code schema.table}
+   * @param control the column's name as in the catalog
+   * @throws PartmanException {@link ErrorCode#OBJECT_NOT_FOUND} when the table or column does not
+   *     exist
+   */
+  public ControlType checkControlType(String table, String control) {
+    return new CheckControlType(sessions).run(table, control);
+  }
+
+  /**
+   * A set's configuration written out to make it again: pg_partman's {@code
+   * dump_partitioned_table_definition} text (as its newest release writes it, with this instance's
+   * schema) and partman4j's JSON form.
+   *
+   * @param parentTable the set's parent, {@code schema.table}
+   * @param ignoreTemplateTable whether to leave the template table out
+   * @throws PartmanException {@link ErrorCode#SET_NOT_FOUND} / {@link ErrorCode#OBJECT_NOT_FOUND}
+   *     as for {@link #showPartitions}
+   */
+  public SetDefinition dumpDefinition(String parentTable, boolean ignoreTemplateTable) {
+    return new DumpDefinition(sessions, settings.schema()).run(parentTable, ignoreTemplateTable);
   }
 }

@@ -69,8 +69,9 @@ class CreateParentValidationIT {
   void parentNames() {
     refused(daily("t", "ts"), ErrorCode.INVALID_ARGUMENT, "schema-qualified");
     refused(daily("v.t.x", "ts"), ErrorCode.INVALID_ARGUMENT, "more than one period");
-    refused(daily("v.missing", "ts"), ErrorCode.NOT_FOUND, "Unable to find the parent table");
-    refused(daily("V.T", "ts"), ErrorCode.NOT_FOUND, "V.T");
+    refused(
+        daily("v.missing", "ts"), ErrorCode.OBJECT_NOT_FOUND, "Unable to find the parent table");
+    refused(daily("V.T", "ts"), ErrorCode.OBJECT_NOT_FOUND, "V.T");
     refused(daily("v." + "x".repeat(64), "ts"), ErrorCode.INVALID_ARGUMENT, "longer than 63 bytes");
   }
 
@@ -84,7 +85,7 @@ class CreateParentValidationIT {
 
   @Test
   void controlColumn() {
-    refused(daily("v.t", "nope"), ErrorCode.NOT_FOUND, "\"nope\" does not exist");
+    refused(daily("v.t", "nope"), ErrorCode.OBJECT_NOT_FOUND, "\"nope\" does not exist");
     refused(daily("v.t", "maybe"), ErrorCode.INVALID_ARGUMENT, "must be NOT NULL", "SET NOT NULL");
     refused(daily("v.t", "id"), ErrorCode.INVALID_ARGUMENT, "not the partition key", "\"ts\"");
     refused(daily("v.dom", "ts"), ErrorCode.INVALID_ARGUMENT, "Domains are not accepted");
@@ -139,7 +140,7 @@ class CreateParentValidationIT {
     refused(daily("v.t", "ts").automaticMaintenance("yes"), ErrorCode.INVALID_ARGUMENT, "'on' or");
     refused(
         daily("v.t", "ts").templateTable("v.no_template"),
-        ErrorCode.NOT_FOUND,
+        ErrorCode.OBJECT_NOT_FOUND,
         "template table v.no_template does not exist");
     refused(
         daily("v.t", "ts").constraintCols(List.of("ts")),
@@ -147,7 +148,7 @@ class CreateParentValidationIT {
         "must not include the control column");
     refused(
         daily("v.t", "ts").constraintCols(List.of("ghost")),
-        ErrorCode.NOT_FOUND,
+        ErrorCode.OBJECT_NOT_FOUND,
         "\"ghost\" does not exist");
     refused(
         daily("v.t", "ts").dateTruncInterval("fortnight"),

@@ -759,6 +759,6 @@ final class CreateParentPlanner {
   }
 
   static PartmanException notFound(String message) {
-    return new PartmanException(ErrorCode.NOT_FOUND, message);
+    return new PartmanException(ErrorCode.OBJECT_NOT_FOUND, message);
   }
 }

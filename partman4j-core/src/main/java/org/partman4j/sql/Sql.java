@@ -67,6 +67,29 @@ public final class Sql {
     return '\'' + value.replace("'", "''") + '\'';
   }
 
+  /**
+   * A literal exactly as PostgreSQL's {@code quote_literal} and {@code format('%L')} write it, for
+   * SQL text handed to users (definition dumps): {@code it's} becomes {@code 'it''s'}; a value
+   * holding a backslash takes the {@code E''} form with its backslashes doubled ({@code a\b}
+   * becomes {@code E'a\\b'}), which reads the same under any {@code standard_conforming_strings};
+   * null becomes {@code NULL}.
+   *
+   * @throws PartmanException {@link ErrorCode#INVALID_ARGUMENT} when the value holds a NUL
+   *     character
+   */
+  public static String quoteLiteral(String value) {
+    if (value == null) {
+      return "NULL";
+    }
+    if (value.indexOf('\\') < 0) {
+      return literal(value);
+    }
+    if (value.indexOf('\0') >= 0) {
+      throw invalid("The value '" + printable(value) + "' holds a NUL character; remove it.");
+    }
+    return "E'" + value.replace("\\", "\\\\").replace("'", "''") + '\'';
+  }
+
   private static String printable(String s) {
     return s.replace("\0", "\\0");
   }

@@ -44,4 +44,14 @@ class SqlTest {
             PartmanException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT))
         .hasMessageContaining(words);
   }
+
+  @Test
+  void quoteLiteralIsPostgresQuoteLiteral() {
+    assertThat(Sql.quoteLiteral(null)).isEqualTo("NULL");
+    assertThat(Sql.quoteLiteral("it's")).isEqualTo("'it''s'");
+    assertThat(Sql.quoteLiteral("")).isEqualTo("''");
+    // quote_literal('a\b''c') is E'a\\b''c'
+    assertThat(Sql.quoteLiteral("a\\b'c")).isEqualTo("E'a\\\\b''c'");
+    assertInvalid(() -> Sql.quoteLiteral("a\\\0"), "NUL");
+  }
 }
