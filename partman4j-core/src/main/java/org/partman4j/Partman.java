@@ -7,6 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.partman4j.command.CheckControlType;
 import org.partman4j.command.CreateParent;
+import org.partman4j.command.CreatePartition;
 import org.partman4j.command.DumpDefinition;
 import org.partman4j.command.Install;
 import org.partman4j.command.ShowPartitionInfo;
@@ -103,6 +104,17 @@ public final class Partman {
    */
   public List<String> createParentDryRun(PartitionSetDefinition definition) {
     return createParentCommand().dryRun(definition);
+  }
+
+  /**
+   * Creates children of a registered set starting at the given values, as pg_partman's {@code
+   * create_partition_time} / {@code create_partition_id}: timestamp texts for time sets (read in
+   * the set's zone; for epoch sets too), whole numbers for id sets. Children that exist are
+   * skipped; a name taken by another table is an error.
+   */
+  public CreatePartitionResult createPartition(String parentTable, List<String> values) {
+    return new CreatePartition(sessions, settings.schema(), settings.lockRetry())
+        .run(parentTable, values);
   }
 
   private CreateParent createParentCommand() {

@@ -35,7 +35,6 @@ import org.partman4j.plan.IdChildPlanner;
 import org.partman4j.plan.NewChild;
 import org.partman4j.plan.PlannedChild;
 import org.partman4j.plan.TimeChildPlanner;
-import org.partman4j.plan.TimeColumn;
 import org.partman4j.plan.TimeLayout;
 import org.partman4j.plan.TimeSlot;
 import org.partman4j.sql.Sql;
@@ -183,7 +182,7 @@ final class CreateParentPlanner {
               zone,
               TimeGrid.suffixFormat(interval),
               def.childTablePrefix(),
-              timeColumn(c, control, epoch, encoding, zone));
+              SetChildPlanning.timeColumn(c, control.typeName(), epoch, encoding[0], zone));
       children = planned(() -> TimeChildPlanner.children(layout, slots));
       config =
           baseConfig(c, def, parentName, control, interval.toString(), setType, template, encoding)
@@ -625,59 +624,9 @@ final class CreateParentPlanner {
     }
   }
 
-  private static TimeColumn timeColumn(
-      Connection c, TableColumn control, EpochUnit epoch, String[] encoding, ZoneId zone) {
-    if (epoch != EpochUnit.NONE) {
-      return new TimeColumn.Epoch(epoch);
-    }
-    return switch (control.typeName()) {
-      case "timestamptz" -> new TimeColumn.Timestamptz();
-      case "timestamp" -> new TimeColumn.Timestamp();
-      case "date" -> new TimeColumn.Date();
-      default -> encodedColumn(c, encoding[0], zone);
-    };
-  }
-
-  private static TimeColumn encodedColumn(Connection c, String encoder, ZoneId zone) {
-    if (Uuid7.isBuiltIn(encoder)) {
-      return new TimeColumn.Encoded(encoder, Uuid7::encode);
-    }
-    return new TimeColumn.Encoded(encoder, t -> encodeInDatabase(c, encoder, t, zone));
-  }
-
-  private static String encodeInDatabase(Connection c, String encoder, Instant t, ZoneId zone) {
-    TableName fn = TableName.parse(encoder);
-    String sql = "SELECT " + Sql.qualified(fn.schema(), fn.table()) + "(?::timestamptz)::text";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, new TimeColumn.Timestamptz().boundValue(t, zone));
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        String v = rs.getString(1);
-        if (v == null) {
-          throw new IllegalArgumentException("the time encoder " + encoder + " returned NULL");
-        }
-        return v;
-      }
-    } catch (SQLException e) {
-      throw new IllegalArgumentException(
-          "the time encoder " + encoder + " failed: " + e.getMessage(), e);
-    }
-  }
-
   private static Instant timestamptz(Connection c, String text, ZoneId zone) throws SQLException {
-    // PostgreSQL reads the text (any of its input forms), in the set's zone when it has no offset;
-    // the zone is set for this transaction only.
-    try (PreparedStatement zoneStatement =
-            c.prepareStatement("SELECT set_config('TimeZone', ?, true)");
-        PreparedStatement ps =
-            c.prepareStatement("SELECT (extract(epoch FROM ?::timestamptz) * 1000000)::bigint")) {
-      zoneStatement.setString(1, PgTimeZones.toPostgres(zone));
-      zoneStatement.executeQuery().close();
-      ps.setString(1, text);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return org.partman4j.time.PgTimestamps.ofEpochMicros(rs.getLong(1));
-      }
+    try {
+      return SetChildPlanning.timestamptz(c, text, zone);
     } catch (SQLException e) {
       if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
         throw invalid(
