@@ -10,6 +10,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Prints a failure as one line, {@code partman: <what is wrong and what to do>}, on the error
@@ -26,6 +27,9 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     String message = ex.getMessage();
     if (message != null && !message.endsWith(".")) {
       message += ".";
+    }
+    if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+      message += " Did you mean " + String.join(" or ", u.getSuggestions()) + "?";
     }
     err.println(
         Secrets.mask(

@@ -49,7 +49,10 @@ class CliUsageTest {
   void anUnknownSubcommandOrOptionIsBadUsage() {
     CliRun r = CliRun.run(home, Map.of(), "instal");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).startsWith("partman: Unmatched argument at index 0: 'instal'");
+    assertThat(r.err().lines()).hasSize(1);
+    assertThat(r.err())
+        .startsWith("partman: Unmatched argument at index 0: 'instal'.")
+        .contains("Did you mean install");
     CliRun o = CliRun.run(home, Map.of(), "install", "--bogus");
     assertThat(o.err())
         .isEqualTo("partman: Unknown option: '--bogus'. See 'partman install --help'.\n");
