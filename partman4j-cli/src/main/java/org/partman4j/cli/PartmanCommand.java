@@ -3,19 +3,152 @@ package org.partman4j.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Properties;
+import org.partman4j.PartmanConfiguration;
+import org.partman4j.cli.connect.ConnectionOptions;
+import org.partman4j.cli.connect.Environment;
+import org.partman4j.cli.output.OutputFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** The {@code partman} command: the root of the command tree. */
+/**
+ * The {@code partman} command: the root of the command tree, holding the options every subcommand
+ * shares (connection, schema, zone, lock timeout, output, verbosity). They may be given before or
+ * after the subcommand's name.
+ */
 @Command(
     name = "partman",
-    mixinStandardHelpOptions = true,
     versionProvider = PartmanCommand.Version.class,
-    description = "PostgreSQL partition management, without an extension in the database.")
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = "PostgreSQL partition management, without an extension in the database.",
+    subcommands = {InstallCommand.class, CreateParentCommand.class},
+    exitCodeListHeading = "%nExit status:%n",
+    footerHeading = "%n",
+    footer = {
+      "Connection settings not given as options come from the URL, then from PGHOST, PGPORT,"
+          + " PGDATABASE, PGUSER, PGPASSWORD and the other PG* variables, and the password from"
+          + " PGPASSFILE or ~/.pgpass, as with psql.",
+      "Documentation: docs/cli.md"
+    })
 public final class PartmanCommand implements Runnable {
 
+  @Option(
+      names = {"-?", "--help"},
+      usageHelp = true,
+      scope = ScopeType.INHERIT,
+      description = "Show this help and exit.")
+  boolean help;
+
+  @Option(
+      names = {"-V", "--version"},
+      versionHelp = true,
+      description = "Show the version and exit.")
+  boolean version;
+
+  @Option(
+      names = "--url",
+      scope = ScopeType.INHERIT,
+      paramLabel = "URL",
+      order = 101,
+      description =
+          "The database: a JDBC URL (jdbc:postgresql://host:port/db?user=…) or a PostgreSQL URI"
+              + " (postgresql://user@host:port/db?sslmode=…).")
+  String url;
+
+  @Option(
+      names = {"-h", "--host"},
+      scope = ScopeType.INHERIT,
+      paramLabel = "HOST",
+      order = 102,
+      description = "The server's host name or address; a comma-separated list is tried in order.")
+  String host;
+
+  @Option(
+      names = {"-p", "--port"},
+      scope = ScopeType.INHERIT,
+      paramLabel = "PORT",
+      order = 103,
+      description = "The server's port (default 5432); one for all hosts, or one per host.")
+  String port;
+
+  @Option(
+      names = {"-d", "--dbname"},
+      scope = ScopeType.INHERIT,
+      paramLabel = "DBNAME",
+      order = 104,
+      description = "The database name (default: the user name).")
+  String dbname;
+
+  @Option(
+      names = {"-U", "--user"},
+      scope = ScopeType.INHERIT,
+      paramLabel = "USER",
+      order = 105,
+      description = "The role to connect as (default: the operating-system user).")
+  String user;
+
+  @Option(
+      names = "--schema",
+      scope = ScopeType.INHERIT,
+      paramLabel = "SCHEMA",
+      order = 106,
+      converter = Converters.SchemaConverter.class,
+      description = "The schema of partman's tables (part_config …); default partman.")
+  String schema = PartmanConfiguration.DEFAULT_SCHEMA;
+
+  @Option(
+      names = "--time-zone",
+      scope = ScopeType.INHERIT,
+      paramLabel = "ZONE",
+      order = 107,
+      converter = Converters.ZoneConverter.class,
+      description =
+          "The zone partition boundaries are computed in (default: the database's default zone"
+              + " for the role, as a psql session gets).")
+  ZoneId timeZone;
+
+  @Option(
+      names = "--lock-timeout",
+      scope = ScopeType.INHERIT,
+      paramLabel = "DURATION",
+      order = 108,
+      converter = Converters.DurationConverter.class,
+      description =
+          "How long a statement waits for a lock: 500ms, 10s, 2min; 0 waits forever."
+              + " Default 10s.")
+  Duration lockTimeout = PartmanConfiguration.DEFAULT_LOCK_TIMEOUT;
+
+  @Option(
+      names = {"-o", "--output"},
+      scope = ScopeType.INHERIT,
+      paramLabel = "FORMAT",
+      order = 109,
+      description = "table (default; for people) or json (for scripts).")
+  OutputFormat output = OutputFormat.table;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      scope = ScopeType.INHERIT,
+      order = 110,
+      description =
+          "-v: log progress, and show SQLState and statement of errors; -vv: also debug logs and"
+              + " stack traces.")
+  boolean[] verbose = new boolean[0];
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  private final Environment environment;
+  private final ParentCreator parentCreator;
+
+  PartmanCommand(Environment environment, ParentCreator parentCreator) {
+    this.environment = environment;
+    this.parentCreator = parentCreator;
+  }
 
   @Override
   public void run() {
@@ -27,9 +160,44 @@ public final class PartmanCommand implements Runnable {
     System.exit(newCommandLine().execute(args));
   }
 
-  /** The configured command tree; tests run it with their own writers. */
+  /** The command tree on this process's environment; tests run it with their own writers. */
   public static CommandLine newCommandLine() {
-    return new CommandLine(new PartmanCommand());
+    return newCommandLine(Environment.system());
+  }
+
+  /** The command tree reading {@code PG*} variables and {@code ~/.pgpass} from {@code env}. */
+  public static CommandLine newCommandLine(Environment env) {
+    return newCommandLine(env, ParentCreator.LIBRARY);
+  }
+
+  static CommandLine newCommandLine(Environment env, ParentCreator parentCreator) {
+    CommandLine cl = new CommandLine(new PartmanCommand(env, parentCreator));
+    Failures failures = new Failures();
+    cl.setExecutionExceptionHandler(failures);
+    cl.setParameterExceptionHandler(failures);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit status:%n");
+      sub.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
+    }
+    return cl;
+  }
+
+  ConnectionOptions connectionOptions() {
+    return new ConnectionOptions(url, host, port, dbname, user);
+  }
+
+  Environment environment() {
+    return environment;
+  }
+
+  ParentCreator parentCreator() {
+    return parentCreator;
+  }
+
+  int verbosity() {
+    return verbose.length;
   }
 
   /** Reads the version Maven wrote into the jar. */

@@ -1,0 +1,131 @@
+package org.partman4j.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.partman4j.sql.Sql;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Option value converters whose messages say what to write instead. */
+final class Converters {
+
+  private Converters() {}
+
+  /**
+   * A duration as PostgreSQL writes {@code lock_timeout}: a whole number of milliseconds, or a
+   * number with one of the units us, ms, s, min, h, d ({@code 10s}, {@code 500ms}, {@code 2min});
+   * ISO-8601 ({@code PT10S}) also works.
+   */
+  static final class DurationConverter implements ITypeConverter<Duration> {
+
+    private static final Pattern TEXT = Pattern.compile("(\\d+)\\s*(us|ms|s|min|h|d)?");
+
+    @Override
+    public Duration convert(String value) {
+      String v = value.strip().toLowerCase(Locale.ROOT);
+      if (v.startsWith("pt") || v.startsWith("p")) {
+        try {
+          return inRange(Duration.parse(v.toUpperCase(Locale.ROOT)), value);
+        } catch (DateTimeParseException | ArithmeticException e) {
+          throw bad(value);
+        }
+      }
+      Matcher m = TEXT.matcher(v);
+      if (!m.matches()) {
+        throw bad(value);
+      }
+      long n;
+      try {
+        n = Long.parseLong(m.group(1));
+      } catch (NumberFormatException e) {
+        throw bad(value);
+      }
+      String unit = m.group(2) == null ? "ms" : m.group(2);
+      Duration d;
+      try {
+        d =
+            switch (unit) {
+              case "us" -> Duration.ofNanos(Math.multiplyExact(n, 1000L));
+              case "ms" -> Duration.ofMillis(n);
+              case "s" -> Duration.ofSeconds(n);
+              case "min" -> Duration.ofMinutes(n);
+              case "h" -> Duration.ofHours(n);
+              default -> Duration.ofDays(n);
+            };
+      } catch (ArithmeticException e) {
+        throw bad(value);
+      }
+      return inRange(d, value);
+    }
+
+    /** PostgreSQL takes lock_timeout in whole milliseconds, at most 2^31-1 of them. */
+    private static Duration inRange(Duration d, String value) {
+      if (!d.isZero() && (d.toMillis() == 0 || d.toMillis() > Integer.MAX_VALUE)) {
+        throw new TypeConversionException(
+            "'"
+                + value
+                + "' is outside what PostgreSQL accepts: 1ms to 24 days, or 0 for no limit");
+      }
+      return d;
+    }
+
+    private static TypeConversionException bad(String value) {
+      return new TypeConversionException(
+          "'"
+              + value
+              + "' is not a duration; write a number with a unit (500ms, 10s, 2min, 1h) or"
+              + " 0 for no limit");
+    }
+  }
+
+  /**
+   * A schema name, checked as the library checks it but with a message about {@code --schema}: not
+   * empty, no NUL, at most 63 bytes, not one of PostgreSQL's reserved names.
+   */
+  static final class SchemaConverter implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      if (value.isEmpty()) {
+        throw new TypeConversionException("the schema name is empty; give e.g. --schema partman");
+      }
+      if (value.indexOf('\0') >= 0) {
+        throw new TypeConversionException("the schema name holds a NUL character");
+      }
+      if (value.getBytes(StandardCharsets.UTF_8).length > Sql.MAX_IDENTIFIER_BYTES) {
+        throw new TypeConversionException(
+            "'"
+                + value
+                + "' is longer than "
+                + Sql.MAX_IDENTIFIER_BYTES
+                + " bytes, which PostgreSQL would truncate; give a shorter name");
+      }
+      if (value.startsWith("pg_") || value.equals("information_schema")) {
+        throw new TypeConversionException(
+            "'" + value + "' is reserved for PostgreSQL's system schemas; give another name");
+      }
+      return value;
+    }
+  }
+
+  /** A time zone: a region ({@code Europe/Berlin}), {@code UTC}, or an offset ({@code +02:00}). */
+  static final class ZoneConverter implements ITypeConverter<ZoneId> {
+    @Override
+    public ZoneId convert(String value) {
+      try {
+        return ZoneId.of(value.strip());
+      } catch (DateTimeException e) {
+        throw new TypeConversionException(
+            "'"
+                + value
+                + "' is not a time zone; write a region such as Europe/Berlin, UTC, or an offset"
+                + " such as +02:00");
+      }
+    }
+  }
+}
