@@ -246,7 +246,7 @@ class CliCreateParentTest {
     FakeCreator creator = new FakeCreator();
     creator.failure =
         new PartmanException(
-            ErrorCode.NOT_FOUND,
+            ErrorCode.OBJECT_NOT_FOUND,
             "Table public.events does not exist; create it first.",
             "42P01",
             "SELECT 1",
