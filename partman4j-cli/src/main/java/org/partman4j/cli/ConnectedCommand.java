@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.partman4j.Partman;
+import org.partman4j.PartmanConfiguration;
 import org.partman4j.cli.connect.BadConnectionSettingException;
 import org.partman4j.cli.connect.ConnectionResolver;
 import org.partman4j.cli.connect.ResolvedConnection;
@@ -52,16 +53,16 @@ abstract class ConnectedCommand implements Callable<Integer> {
     }
     err().flush();
     log.debug("Connecting as {}", connection);
-    return Partman.configure()
-        .dataSource(new ConnectingDataSource(connection))
-        .schema(root.schema)
-        .timeZone(root.timeZone)
-        .lockTimeout(root.lockTimeout)
-        .load();
-  }
-
-  final ParentCreator parentCreator() {
-    return root.parentCreator();
+    PartmanConfiguration config =
+        Partman.configure()
+            .dataSource(new ConnectingDataSource(connection))
+            .schema(root.schema)
+            .timeZone(root.timeZone)
+            .lockTimeout(root.lockTimeout);
+    if (root.lockAttempts != null) {
+      config.lockAttempts(root.lockAttempts);
+    }
+    return config.load();
   }
 
   final boolean json() {

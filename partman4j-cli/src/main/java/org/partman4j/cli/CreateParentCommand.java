@@ -240,9 +240,9 @@ final class CreateParentCommand extends ConnectedCommand {
   ExitCode run() {
     PartitionSetDefinition definition = definition();
     if (dryRun) {
-      printPlan(parentCreator().plan(partman(), definition));
+      printPlan(partman().createParentDryRun(definition));
     } else {
-      printResult(parentCreator().create(partman(), definition));
+      printResult(partman().createParent(definition));
     }
     return ExitCode.OK;
   }

@@ -124,17 +124,28 @@ public final class PartmanCommand implements Runnable {
   Duration lockTimeout = PartmanConfiguration.DEFAULT_LOCK_TIMEOUT;
 
   @Option(
+      names = "--lock-attempts",
+      scope = ScopeType.INHERIT,
+      paramLabel = "N",
+      order = 109,
+      converter = Converters.LockAttemptsConverter.class,
+      description =
+          "How many times a child's transaction is tried when a lock is not granted in time,"
+              + " with growing pauses; 1 does not retry. Default 5.")
+  Integer lockAttempts;
+
+  @Option(
       names = {"-o", "--output"},
       scope = ScopeType.INHERIT,
       paramLabel = "FORMAT",
-      order = 109,
+      order = 110,
       description = "table (default; for people) or json (for scripts).")
   OutputFormat output = OutputFormat.table;
 
   @Option(
       names = {"-v", "--verbose"},
       scope = ScopeType.INHERIT,
-      order = 110,
+      order = 111,
       description =
           "-v: log progress, and show SQLState and statement of errors; -vv: also debug logs and"
               + " stack traces.")
@@ -143,11 +154,9 @@ public final class PartmanCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Environment environment;
-  private final ParentCreator parentCreator;
 
-  PartmanCommand(Environment environment, ParentCreator parentCreator) {
+  PartmanCommand(Environment environment) {
     this.environment = environment;
-    this.parentCreator = parentCreator;
   }
 
   @Override
@@ -167,11 +176,7 @@ public final class PartmanCommand implements Runnable {
 
   /** The command tree reading {@code PG*} variables and {@code ~/.pgpass} from {@code env}. */
   public static CommandLine newCommandLine(Environment env) {
-    return newCommandLine(env, ParentCreator.LIBRARY);
-  }
-
-  static CommandLine newCommandLine(Environment env, ParentCreator parentCreator) {
-    CommandLine cl = new CommandLine(new PartmanCommand(env, parentCreator));
+    CommandLine cl = new CommandLine(new PartmanCommand(env));
     Failures failures = new Failures();
     cl.setExecutionExceptionHandler(failures);
     cl.setParameterExceptionHandler(failures);
@@ -190,10 +195,6 @@ public final class PartmanCommand implements Runnable {
 
   Environment environment() {
     return environment;
-  }
-
-  ParentCreator parentCreator() {
-    return parentCreator;
   }
 
   int verbosity() {
