@@ -26,7 +26,17 @@ import picocli.CommandLine.ScopeType;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "PostgreSQL partition management, without an extension in the database.",
-    subcommands = {InstallCommand.class, CreateParentCommand.class},
+    subcommands = {
+      InstallCommand.class,
+      CreateParentCommand.class,
+      CreatePartitionCommand.class,
+      ShowPartitionsCommand.class,
+      ShowPartitionNameCommand.class,
+      ShowPartitionInfoCommand.class,
+      CheckControlTypeCommand.class,
+      DumpDefinitionCommand.class,
+      ConfigCommand.class
+    },
     exitCodeListHeading = "%nExit status:%n",
     footerHeading = "%n",
     footer = {
@@ -182,11 +192,16 @@ public final class PartmanCommand implements Runnable {
     cl.setParameterExceptionHandler(failures);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
-    for (CommandLine sub : cl.getSubcommands().values()) {
+    withExitStatuses(cl.getSubcommands().values());
+    return cl;
+  }
+
+  private static void withExitStatuses(Iterable<CommandLine> commands) {
+    for (CommandLine sub : commands) {
       sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit status:%n");
       sub.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
+      withExitStatuses(sub.getSubcommands().values());
     }
-    return cl;
   }
 
   ConnectionOptions connectionOptions() {
