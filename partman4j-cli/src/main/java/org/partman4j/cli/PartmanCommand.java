@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Properties;
+import org.partman4j.Partman;
 import org.partman4j.PartmanConfiguration;
 import org.partman4j.cli.connect.ConnectionOptions;
 import org.partman4j.cli.connect.Environment;
@@ -193,6 +194,14 @@ public final class PartmanCommand implements Runnable {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
     withExitStatuses(cl.getSubcommands().values());
+    cl.getSubcommands()
+        .get("config")
+        .getSubcommands()
+        .get("set")
+        .getCommandSpec()
+        .usageMessage()
+        .footerHeading("%nColumns that can be set:%n")
+        .footer("  " + String.join(", ", Partman.settableConfigColumns()));
     return cl;
   }
 

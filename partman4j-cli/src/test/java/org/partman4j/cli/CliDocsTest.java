@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.partman4j.cli.connect.LibpqParameter;
+import org.partman4j.store.ConfigStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -80,6 +81,20 @@ class CliDocsTest {
     assertThat(commands)
         .extracting(c -> c.getCommandSpec().qualifiedName())
         .contains("partman config get", "partman config set");
+  }
+
+  @Test
+  void fromPgPartmanMapsEveryCommandAndEveryPartConfigColumn() throws IOException {
+    String page = Files.readString(ROOT.resolve("docs/from-pg_partman.md"));
+    List<CommandLine> commands =
+        new ArrayList<>(PartmanCommand.newCommandLine().getSubcommands().values());
+    for (CommandLine c : commands) {
+      String name = c.getCommandSpec().qualifiedName().substring("partman ".length());
+      assertThat(page).as(name).containsPattern("`" + name + "[` ]");
+    }
+    for (String column : new ConfigStore("partman").columnNames()) {
+      assertThat(page).as(column).contains("| `" + column + "` |");
+    }
   }
 
   @Test

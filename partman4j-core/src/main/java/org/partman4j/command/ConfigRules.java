@@ -213,7 +213,7 @@ final class ConfigRules {
       } catch (Bad e) {
         throw refused(target, column, text, e.getMessage(), rule);
       } catch (PartmanException e) {
-        throw refused(target, column, text, stripDot(e.getMessage()), rule);
+        throw refused(target, column, text, nested(e.getMessage()), rule);
       }
     }
     return rule.apply().apply(target.config().toBuilder(), value).build();
@@ -235,8 +235,15 @@ final class ConfigRules {
             + ".");
   }
 
-  private static String stripDot(String s) {
-    return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+  /** Another check's sentence as a clause of ours: no capital at the start, no final period. */
+  private static String nested(String s) {
+    String clause = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    if (clause.length() > 1
+        && Character.isUpperCase(clause.charAt(0))
+        && Character.isLowerCase(clause.charAt(1))) {
+      clause = Character.toLowerCase(clause.charAt(0)) + clause.substring(1);
+    }
+    return clause;
   }
 
   private static PartmanException invalid(String message) {
