@@ -51,12 +51,7 @@ public final class CreatePartition {
    *     zone), whole numbers for id sets
    */
   public CreatePartitionResult run(String parentTable, List<String> values) {
-    TableName name = InspectionErrors.parseTable("parent table", parentTable);
-    if (values == null || values.isEmpty()) {
-      throw new PartmanException(
-          ErrorCode.INVALID_ARGUMENT,
-          "No start values were given for " + parentTable + "; give one or more.");
-    }
+    TableName name = checked(parentTable, values);
     try (Session session = sessions.open()) {
       Install.ensureInstalled(session, schema);
       return SetLocks.withSetLock(session, name.toString(), () -> apply(session, name, values));
@@ -68,12 +63,7 @@ public final class CreatePartition {
    * installed if missing, as by every call).
    */
   public List<String> dryRun(String parentTable, List<String> values) {
-    TableName name = InspectionErrors.parseTable("parent table", parentTable);
-    if (values == null || values.isEmpty()) {
-      throw new PartmanException(
-          ErrorCode.INVALID_ARGUMENT,
-          "No start values were given for " + parentTable + "; give one or more.");
-    }
+    TableName name = checked(parentTable, values);
     try (Session session = sessions.open()) {
       Install.ensureInstalled(session, schema);
       Planned planned =
@@ -87,6 +77,16 @@ public final class CreatePartition {
       }
       return statements;
     }
+  }
+
+  private static TableName checked(String parentTable, List<String> values) {
+    TableName name = InspectionErrors.parseTable("parent table", parentTable);
+    if (values == null || values.isEmpty()) {
+      throw new PartmanException(
+          ErrorCode.INVALID_ARGUMENT,
+          "No start values were given for " + parentTable + "; give one or more.");
+    }
+    return name;
   }
 
   private record Planned(
