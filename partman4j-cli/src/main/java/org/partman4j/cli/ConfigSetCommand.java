@@ -60,6 +60,14 @@ final class ConfigSetCommand extends ConnectedCommand {
       doc.put("changed", !Objects.equals(c.before(), c.after()));
       doc.put("statement", c.statement());
       printJson(doc);
+    } else if (Objects.equals(c.before(), c.after())) {
+      print(
+          c.column()
+              + " of "
+              + c.parentTable()
+              + " is "
+              + shown(c.after(), zone)
+              + " already; nothing changed.\n");
     } else {
       print(
           "Set "

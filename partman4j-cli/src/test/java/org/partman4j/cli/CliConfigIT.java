@@ -96,6 +96,10 @@ class CliConfigIT {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("Set retention of public.ev to '7 days' (was NULL).\n");
     assertThat(stored(db, "public.ev", "retention")).isEqualTo("7 days");
+    CliRun same = CliRun.on(db, home, "config", "set", "public.ev", "retention", "7 days");
+    assertThat(same.exit()).isZero();
+    assertThat(same.out())
+        .isEqualTo("retention of public.ev is '7 days' already; nothing changed.\n");
 
     CliRun json =
         CliRun.on(db, home, "config", "set", "public.ev", "retention_schema", "archive", "-o=json");
