@@ -349,4 +349,32 @@ class ConstraintsIT {
         "reapplyConstraints beside a writer: %d inserts, worst insert %.1f ms%n",
         inserted.get(), worstNanos.get() / 1e6);
   }
+
+  @Test
+  void aChildLockedByAWriterIsRetriedThenReportedAndARerunSucceeds(TestDatabase db)
+      throws Exception {
+    idSet(db, "lk");
+    Partman impatient =
+        Partman.configure()
+            .dataSource(db.dataSource())
+            .timeZone(java.time.ZoneId.of("UTC"))
+            .clock(NOW)
+            .lockTimeout(Duration.ofMillis(100))
+            .lockAttempts(2)
+            .load();
+    try (Connection holder = db.dataSource().getConnection();
+        java.sql.Statement st = holder.createStatement()) {
+      holder.setAutoCommit(false);
+      st.execute("INSERT INTO lk.ids (id, val) VALUES (35, 70)"); // an open write on p30
+      assertThatThrownBy(() -> impatient.applyConstraints("lk.ids", null, false))
+          .isInstanceOfSatisfying(
+              PartmanException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.LOCK_TIMEOUT))
+          .hasMessageContaining("lk.ids_p30");
+      assertThat(constraints(db, "lk")).isEmpty();
+      holder.commit();
+    }
+    assertThat(impatient.applyConstraints("lk.ids", null, false).added()).hasSize(1);
+    assertThat(constraints(db, "lk"))
+        .containsExactly("ids_p30 partmanconstr_ids_p30_val CHECK (((val >= 60) AND (val <= 78)))");
+  }
 }
