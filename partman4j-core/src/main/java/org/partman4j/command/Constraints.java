@@ -99,90 +99,80 @@ public final class Constraints {
 
   /** {@code apply_constraints}: see {@link org.partman4j.Partman#applyConstraints}. */
   public ApplyConstraintsResult apply(String parentTable, String childTable, boolean analyze) {
-    TableName name = InspectionErrors.parseTable("parent table", parentTable);
-    try (Session session = sessions.open()) {
-      Install.ensureInstalled(session, schema);
-      return SetLocks.withSetLock(
-          session,
-          name.toString(),
-          () -> {
-            Planned p =
-                session.inTransaction(
-                    "choosing the child of " + name + " to constrain",
-                    c -> {
-                      SetSnapshot set = new SetReader(schema).read(c, name, session.zone());
-                      List<String> cols = set.config().constraintCols();
-                      if (cols == null || cols.isEmpty()) {
-                        // pg_partman returns quietly, so maintenance may call it on every set.
-                        return new Planned(set, null, "the set has no constraint_cols");
-                      }
-                      checkColumns(c, set);
-                      if (childTable != null) {
-                        return new Planned(set, findChild(set, childTable), null);
-                      }
-                      Chosen chosen = choose(c, new SetReader(schema), set);
-                      if (chosen.target().isEmpty()) {
-                        return new Planned(set, null, noTargetReason(set, chosen));
-                      }
-                      return new Planned(
-                          set, chosen.ascending().get(chosen.target().get()).child(), null);
-                    });
-            if (p.child() == null) {
-              return new ApplyConstraintsResult(
-                  name.toString(), null, List.of(), List.of(), List.of(), p.reason());
-            }
-            ChildConstraints.Applied a = applyToChild(session, p.set(), p.child(), retry, false);
-            if (analyze) {
-              analyze(session, name);
-            }
+    return SetLocks.onSet(
+        sessions,
+        schema,
+        parentTable,
+        (session, name) -> {
+          Planned p =
+              session.inTransaction(
+                  "choosing the child of " + name + " to constrain",
+                  c -> {
+                    SetSnapshot set = new SetReader(schema).read(c, name, session.zone());
+                    List<String> cols = set.config().constraintCols();
+                    if (cols == null || cols.isEmpty()) {
+                      // pg_partman returns quietly, so maintenance may call it on every set.
+                      return new Planned(set, null, "the set has no constraint_cols");
+                    }
+                    checkColumns(c, set);
+                    if (childTable != null) {
+                      return new Planned(set, findChild(set, childTable), null);
+                    }
+                    Chosen chosen = choose(c, new SetReader(schema), set);
+                    if (chosen.target().isEmpty()) {
+                      return new Planned(set, null, noTargetReason(set, chosen));
+                    }
+                    return new Planned(
+                        set, chosen.ascending().get(chosen.target().get()).child(), null);
+                  });
+          if (p.child() == null) {
             return new ApplyConstraintsResult(
-                name.toString(),
-                p.child().name().toString(),
-                a.added(),
-                a.allNull(),
-                a.alreadyConstrained(),
-                null);
-          });
-    }
+                name.toString(), null, List.of(), List.of(), List.of(), p.reason());
+          }
+          ChildConstraints.Applied a = applyToChild(session, p.set(), p.child(), retry, false);
+          if (analyze) {
+            analyze(session, name);
+          }
+          return new ApplyConstraintsResult(
+              name.toString(),
+              p.child().name().toString(),
+              a.added(),
+              a.allNull(),
+              a.alreadyConstrained(),
+              null);
+        });
   }
 
   /** {@code drop_constraints}: see {@link org.partman4j.Partman#dropConstraints}. */
   public DropConstraintsResult drop(String parentTable, String childTable, boolean debug) {
-    TableName name = InspectionErrors.parseTable("parent table", parentTable);
     if (childTable == null) {
       throw InspectionErrors.invalid(
-          "No child was given to drop the constraints of; give one, e.g. "
-              + name.schema()
-              + "."
-              + name.table()
-              + "_p20260101.");
+          "No child was given to drop the constraints of " + parentTable + "; give one.");
     }
-    try (Session session = sessions.open()) {
-      Install.ensureInstalled(session, schema);
-      return SetLocks.withSetLock(
-          session,
-          name.toString(),
-          () -> {
-            Planned p =
-                session.inTransaction(
-                    "reading " + name,
-                    c -> {
-                      SetSnapshot set = new SetReader(schema).read(c, name, session.zone());
-                      requireColumns(set);
-                      checkColumns(c, set);
-                      return new Planned(set, findChild(set, childTable), null);
-                    });
-            ChildConstraints.Dropped d =
-                retry.inTransaction(
-                    session,
-                    "dropping the constraints of " + p.child().name(),
-                    c ->
-                        ChildConstraints.drop(
-                            c, p.child(), p.set().config().constraintCols(), true, debug));
-            return new DropConstraintsResult(
-                name.toString(), p.child().name().toString(), d.names(), d.statements());
-          });
-    }
+    return SetLocks.onSet(
+        sessions,
+        schema,
+        parentTable,
+        (session, name) -> {
+          Planned p =
+              session.inTransaction(
+                  "reading " + name,
+                  c -> {
+                    SetSnapshot set = new SetReader(schema).read(c, name, session.zone());
+                    requireColumns(set);
+                    checkColumns(c, set);
+                    return new Planned(set, findChild(set, childTable), null);
+                  });
+          ChildConstraints.Dropped d =
+              retry.inTransaction(
+                  session,
+                  "dropping the constraints of " + p.child().name(),
+                  c ->
+                      ChildConstraints.drop(
+                          c, p.child(), p.set().config().constraintCols(), true, debug));
+          return new DropConstraintsResult(
+              name.toString(), p.child().name().toString(), d.names(), d.statements());
+        });
   }
 
   /** {@code reapply_constraints_proc}: see {@link org.partman4j.Partman#reapplyConstraints}. */
@@ -193,18 +183,16 @@ public final class Constraints {
       Duration wait,
       boolean dryRun,
       boolean analyze) {
-    TableName name = InspectionErrors.parseTable("parent table", parentTable);
     if (wait == null || wait.isNegative()) {
       throw InspectionErrors.invalid(
           "The wait between children must be zero or more; got " + wait + ".");
     }
-    try (Session session = sessions.open()) {
-      Install.ensureInstalled(session, schema);
-      return SetLocks.withSetLock(
-          session,
-          name.toString(),
-          () -> reapply(session, name, dropConstraints, applyConstraints, wait, dryRun, analyze));
-    }
+    return SetLocks.onSet(
+        sessions,
+        schema,
+        parentTable,
+        (session, name) ->
+            reapply(session, name, dropConstraints, applyConstraints, wait, dryRun, analyze));
   }
 
   private ReapplyConstraintsResult reapply(

@@ -47,25 +47,22 @@ public final class GapFill {
 
   /** Fills the gaps of {@code parentTable}. */
   public GapFillResult run(String parentTable) {
-    TableName name = InspectionErrors.parseTable("parent table", parentTable);
-    try (Session session = sessions.open()) {
-      Install.ensureInstalled(session, schema);
-      return SetLocks.withSetLock(
-          session,
-          name.toString(),
-          () -> {
-            Planned planned =
-                session.inTransaction("finding the gaps of " + name, c -> plan(c, session, name));
-            List<String> created = new ArrayList<>();
-            for (PlannedChild child : planned.toCreate()) {
-              if (creator.create(session, planned.properties(), child.child()).outcome()
-                  == ChildOutcome.CREATED) {
-                created.add(child.name());
-              }
+    return SetLocks.onSet(
+        sessions,
+        schema,
+        parentTable,
+        (session, name) -> {
+          Planned planned =
+              session.inTransaction("finding the gaps of " + name, c -> plan(c, session, name));
+          List<String> created = new ArrayList<>();
+          for (PlannedChild child : planned.toCreate()) {
+            if (creator.create(session, planned.properties(), child.child()).outcome()
+                == ChildOutcome.CREATED) {
+              created.add(child.name());
             }
-            return new GapFillResult(name.toString(), created);
-          });
-    }
+          }
+          return new GapFillResult(name.toString(), created);
+        });
   }
 
   private Planned plan(Connection c, Session session, TableName name) throws SQLException {

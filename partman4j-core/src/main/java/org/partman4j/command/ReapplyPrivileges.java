@@ -12,9 +12,7 @@ import org.partman4j.ddl.ChildPropertiesReader;
 import org.partman4j.ddl.ChildStatements;
 import org.partman4j.ddl.TablePrivileges;
 import org.partman4j.exec.LockRetry;
-import org.partman4j.exec.Session;
 import org.partman4j.exec.Sessions;
-import org.partman4j.model.TableName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,38 +38,34 @@ public final class ReapplyPrivileges {
 
   /** Re-applies the parent's privileges to the children of {@code parentTable}. */
   public ReapplyPrivilegesResult run(String parentTable) {
-    TableName name = InspectionErrors.parseTable("parent table", parentTable);
-    try (Session session = sessions.open()) {
-      Install.ensureInstalled(session, schema);
-      return SetLocks.withSetLock(
-          session,
-          name.toString(),
-          () -> {
-            SetReader.Found found =
-                session.inTransaction("reading " + name, c -> new SetReader(schema).find(c, name));
-            long parentOid = found.parent().oid();
-            // The default first, then by name, as pg_partman's show_partitions lists them.
-            List<ChildTable> children = new ArrayList<>(found.parent().children());
-            children.sort(
-                Comparator.comparing((ChildTable t) -> !t.isDefault())
-                    .thenComparing(t -> t.name().table()));
-            List<String> changed = new ArrayList<>();
-            List<String> statements = new ArrayList<>();
-            for (ChildTable child : children) {
-              List<String> ran =
-                  retry.inTransaction(
-                      session,
-                      "applying the privileges of " + name + " to " + child.name(),
-                      c -> apply(c, parentOid, child));
-              if (!ran.isEmpty()) {
-                changed.add(child.name().toString());
-                statements.addAll(ran);
-              }
+    return SetLocks.onSet(
+        sessions,
+        schema,
+        parentTable,
+        (session, name) -> {
+          SetReader.Found found =
+              session.inTransaction("reading " + name, c -> new SetReader(schema).find(c, name));
+          long parentOid = found.parent().oid();
+          // The default first, then by name, as pg_partman's show_partitions lists them.
+          List<ChildTable> children = new ArrayList<>(found.parent().children());
+          children.sort(
+              Comparator.comparing((ChildTable t) -> !t.isDefault())
+                  .thenComparing(t -> t.name().table()));
+          List<String> changed = new ArrayList<>();
+          List<String> statements = new ArrayList<>();
+          for (ChildTable child : children) {
+            List<String> ran =
+                retry.inTransaction(
+                    session,
+                    "applying the privileges of " + name + " to " + child.name(),
+                    c -> apply(c, parentOid, child));
+            if (!ran.isEmpty()) {
+              changed.add(child.name().toString());
+              statements.addAll(ran);
             }
-            return new ReapplyPrivilegesResult(
-                name.toString(), children.size(), changed, statements);
-          });
-    }
+          }
+          return new ReapplyPrivilegesResult(name.toString(), children.size(), changed, statements);
+        });
   }
 
   private static List<String> apply(Connection c, long parentOid, ChildTable child)
