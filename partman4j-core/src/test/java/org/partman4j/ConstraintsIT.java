@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -357,13 +359,13 @@ class ConstraintsIT {
     Partman impatient =
         Partman.configure()
             .dataSource(db.dataSource())
-            .timeZone(java.time.ZoneId.of("UTC"))
+            .timeZone(ZoneId.of("UTC"))
             .clock(NOW)
             .lockTimeout(Duration.ofMillis(100))
             .lockAttempts(2)
             .load();
     try (Connection holder = db.dataSource().getConnection();
-        java.sql.Statement st = holder.createStatement()) {
+        Statement st = holder.createStatement()) {
       holder.setAutoCommit(false);
       st.execute("INSERT INTO lk.ids (id, val) VALUES (35, 70)"); // an open write on p30
       assertThatThrownBy(() -> impatient.applyConstraints("lk.ids", null, false))

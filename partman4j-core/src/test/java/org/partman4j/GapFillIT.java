@@ -3,7 +3,11 @@ package org.partman4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.partman4j.testkit.PostgresTest;
 import org.partman4j.testkit.TestDatabase;
@@ -116,5 +120,49 @@ class GapFillIT {
             PartmanException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.PARTITION_CONFLICT));
     assertThat(Catalog.snapshot(db.adminDataSource())).isEqualTo(before);
+  }
+
+  @Test
+  void aWriterSeesNoFailedInsertWhileDozensOfGapsAreFilled(TestDatabase db) throws Exception {
+    db.execute(
+        "CREATE SCHEMA gw", "CREATE TABLE gw.t (id bigint NOT NULL) PARTITION BY RANGE (id)");
+    Partman partman = partman(db);
+    partman.createParent(PartitionSetDefinition.of("gw.t", "id", "10").startPartition("0"));
+    partman.createPartition("gw.t", List.of("1000"));
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicInteger inserted = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    Thread writer =
+        new Thread(
+            () -> {
+              try (Connection c = db.dataSource().getConnection();
+                  PreparedStatement ps = c.prepareStatement("INSERT INTO gw.t VALUES (?)")) {
+                long id = 0;
+                while (!stop.get()) {
+                  try {
+                    ps.setLong(1, id);
+                    ps.executeUpdate();
+                    inserted.incrementAndGet();
+                  } catch (Exception e) {
+                    failed.incrementAndGet();
+                  }
+                  id = (id + 1) % 40; // p0 .. p30, which exist throughout
+                }
+              } catch (Exception e) {
+                failed.incrementAndGet();
+              }
+            });
+    writer.start();
+    GapFillResult r;
+    try {
+      r = partman.partitionGapFill("gw.t");
+    } finally {
+      stop.set(true);
+      writer.join(30_000);
+    }
+    assertThat(r.count()).isEqualTo(95); // p50 .. p990
+    assertThat(failed.get()).isZero();
+    assertThat(inserted.get()).isPositive();
+    assertThat(partitions(db, "gw.t")).hasSize(102); // p0 .. p1000 and the default
   }
 }

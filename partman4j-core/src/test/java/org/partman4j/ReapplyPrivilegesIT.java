@@ -3,6 +3,10 @@ package org.partman4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -141,5 +145,46 @@ class ReapplyPrivilegesIT {
             PartmanException.class,
             e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT));
     assertThat(Catalog.snapshot(db.adminDataSource())).isEqualTo(before);
+  }
+
+  @Test
+  void aChildLockedByAReaderIsRetriedThenReportedAndARerunFinishes(TestDatabase db)
+      throws Exception {
+    roles(db);
+    db.execute(
+        "CREATE SCHEMA pl",
+        "GRANT USAGE, CREATE ON SCHEMA pl TO " + BOSS,
+        "CREATE TABLE pl.t (ts timestamptz NOT NULL) PARTITION BY RANGE (ts)");
+    Partman impatient =
+        Partman.configure()
+            .dataSource(db.dataSource())
+            .timeZone(ZoneId.of("UTC"))
+            .clock(CreateParentGoldenIT.NOW)
+            .lockTimeout(Duration.ofMillis(100))
+            .lockAttempts(2)
+            .load();
+    impatient.createParent(PartitionSetDefinition.of("pl.t", "ts", "1 day"));
+    db.execute("ALTER TABLE pl.t OWNER TO " + BOSS);
+    try (Connection reader = db.dataSource().getConnection();
+        Statement st = reader.createStatement()) {
+      reader.setAutoCommit(false);
+      st.execute("SELECT count(*) FROM pl.t_p20261122"); // OWNER TO waits for this reader
+      assertThatThrownBy(() -> impatient.reapplyPrivileges("pl.t"))
+          .isInstanceOfSatisfying(
+              PartmanException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.LOCK_TIMEOUT))
+          .hasMessageContaining("pl.t_p20261122");
+      assertThat(
+              db.queryString(
+                  "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'pl.t_p20261122'::regclass"))
+          .isEqualTo(db.ownerRole());
+      reader.commit();
+    }
+    ReapplyPrivilegesResult rerun = impatient.reapplyPrivileges("pl.t");
+    assertThat(rerun.tablesChanged()).contains("pl.t_p20261122");
+    assertThat(
+            db.queryColumn(
+                "SELECT DISTINCT pg_get_userbyid(c.relowner) FROM pg_inherits i"
+                    + " JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'pl.t'::regclass"))
+        .containsExactly(BOSS);
   }
 }
