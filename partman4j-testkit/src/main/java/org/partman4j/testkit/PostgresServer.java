@@ -29,6 +29,9 @@ public final class PostgresServer {
   /** Environment variable naming an external server to test against instead of the embedded one. */
   public static final String EXTERNAL_URL_ENV = "PARTMAN_TEST_JDBC_URL";
 
+  /** System property with the same meaning as {@value #EXTERNAL_URL_ENV}; the variable wins. */
+  public static final String EXTERNAL_URL_PROPERTY = "partman.test.jdbcUrl";
+
   /** The ordinary role that owns every test database; the tool under test connects as this role. */
   public static final String OWNER_ROLE = "partman_owner";
 
@@ -70,6 +73,9 @@ public final class PostgresServer {
 
   private static PGSimpleDataSource start() {
     String external = System.getenv(EXTERNAL_URL_ENV);
+    if (external == null || external.isBlank()) {
+      external = System.getProperty(EXTERNAL_URL_PROPERTY);
+    }
     if (external != null && !external.isBlank()) {
       PGSimpleDataSource ds = new PGSimpleDataSource();
       ds.setURL(external);

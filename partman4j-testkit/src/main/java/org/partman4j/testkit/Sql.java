@@ -1,17 +1,20 @@
 package org.partman4j.testkit;
 
-/** Quoting for the few statements the test kit itself builds (roles, databases). */
-final class Sql {
+/**
+ * Quoting for the few statements the test kit and the benchmark harness build themselves (roles,
+ * databases, scenario tables).
+ */
+public final class Sql {
   private Sql() {}
 
-  static String ident(String name) {
+  public static String ident(String name) {
     if (name.indexOf('\0') >= 0) {
       throw new IllegalArgumentException("identifier contains NUL");
     }
     return '"' + name.replace("\"", "\"\"") + '"';
   }
 
-  static String literal(String value) {
+  public static String literal(String value) {
     if (value.indexOf('\0') >= 0) {
       throw new IllegalArgumentException("literal contains NUL");
     }

@@ -1,0 +1,101 @@
+package org.partman4j.bench;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.partman4j.Partman;
+import org.partman4j.testkit.TestDatabase;
+
+/**
+ * B2 and the B5 writer stall during it: {@code sets} daily sets each get {@code perSet} future
+ * children while a writer inserts into them. The reference sends the same {@code CREATE TABLE …
+ * (LIKE …)} and {@code ATTACH PARTITION} statements as one script over one connection, to a
+ * database prepared the same way.
+ */
+final class CreationScenario implements Scenario {
+
+  @Override
+  public String id() {
+    return "B2";
+  }
+
+  @Override
+  public String title() {
+    return "creating children in existing sets vs the same DDL as one script";
+  }
+
+  @Override
+  public List<Row> run(BenchContext ctx) throws Exception {
+    BenchSettings s = ctx.settings();
+    int sets = s.size(200, 4);
+    int perSet = s.size(26, 3);
+    List<Double> ours = new ArrayList<>();
+    List<Double> reference = new ArrayList<>();
+    List<Double> worst = new ArrayList<>();
+    List<Double> p99 = new ArrayList<>();
+    List<Double> failed = new ArrayList<>();
+    int made = 0;
+    // The first round warms the JVM and the server's caches; it is not reported (unless quick).
+    int warmups = s.quick() ? 0 : 1;
+    for (int r = 0; r < s.repeat() + warmups; r++) {
+      boolean warmup = r < warmups;
+      TestDatabase a = ctx.freshDatabase("b2_partman");
+      Partman partman = BenchContext.partman(a);
+      List<String> parents = SetFixture.registeredDaily(a, partman, sets, 1);
+      Map<String, String> before = SetFixture.children(a, parents);
+      List<String> values = futureDays(partman, perSet);
+      WriterStall writer = new WriterStall(a.dataSource(), quoted(parents, 10));
+      double oursMs =
+          BenchContext.millis(
+              () -> {
+                for (String p : parents) {
+                  partman.createPartition(p, values);
+                }
+              });
+      WriterStall.Stats stats = writer.stop();
+      if (!warmup) {
+        ours.add(oursMs);
+        worst.add(stats.worstMs());
+        p99.add(stats.p99Ms());
+        failed.add((double) stats.failures());
+      }
+      Map<String, String> added = new HashMap<>(SetFixture.children(a, parents));
+      added.keySet().removeAll(before.keySet());
+      made = added.size();
+      List<String> script = SetFixture.createStatements(new TreeMap<>(added));
+      ctx.drop(a);
+
+      TestDatabase b = ctx.freshDatabase("b2_reference");
+      SetFixture.registeredDaily(b, BenchContext.partman(b), sets, 1);
+      double referenceMs =
+          BenchContext.millis(() -> BenchContext.runScript(b.dataSource(), script));
+      if (!warmup) {
+        reference.add(referenceMs);
+      }
+      ctx.drop(b);
+    }
+    String what = made + " children in " + sets + " sets";
+    return List.of(
+        Row.timeAgainst(id(), what, new Samples(ours), new Samples(reference), 1.3),
+        Row.under("B5", "worst insert stall during " + what, "ms", new Samples(worst), 100),
+        Row.plain("B5", "p99 insert latency during " + what, "ms", new Samples(p99)),
+        Row.under("B5", "failed inserts during " + what, "inserts", new Samples(failed), 1));
+  }
+
+  /** Starts of the {@code n} days after the premade ones, as local times of the set's zone. */
+  private static List<String> futureDays(Partman partman, int n) {
+    LocalDate today = LocalDate.now(partman.timeZone());
+    List<String> out = new ArrayList<>();
+    for (int d = 2; d < 2 + n; d++) {
+      out.add(today.plusDays(d) + " 00:00:00");
+    }
+    return out;
+  }
+
+  static List<String> quoted(List<String> parents, int max) {
+    return parents.stream().limit(max).map(SetFixture::quoted).toList();
+  }
+}
