@@ -185,6 +185,8 @@ class MaintenanceBehaviourIT {
                       inserted.incrementAndGet();
                     } catch (java.sql.SQLException e) {
                       failed.incrementAndGet();
+                      System.out.println(
+                          "insert failed: " + e.getSQLState() + " " + e.getMessage());
                     }
                     worstNanos.accumulateAndGet(System.nanoTime() - t0, Math::max);
                   }

@@ -38,7 +38,7 @@ import org.partman4j.time.EpochUnit;
 final class MaintenanceReader {
 
   /** Tables per probe statement, so that one statement never locks too many relations at once. */
-  static final int PROBES_PER_STATEMENT = 400;
+  static final int PROBES_PER_STATEMENT = 1000;
 
   private final String schema;
 
@@ -48,12 +48,9 @@ final class MaintenanceReader {
 
   /** Every part_config row with its snapshot, in one transaction. */
   List<MaintainedSet> readAll(Session session) {
-    return session.inTransaction(
-        "reading the partition sets to maintain",
-        c -> {
-          InspectionSql.readOnly(c);
-          return read(c, session.zone());
-        });
+    // Autocommit: under READ COMMITTED a transaction would not give the reads one snapshot either.
+    return Autocommit.run(
+        session, "reading the partition sets to maintain", c -> read(c, session.zone()));
   }
 
   private List<MaintainedSet> read(Connection c, ZoneId sessionZone) throws SQLException {
@@ -202,7 +199,8 @@ final class MaintenanceReader {
       List<MaintenanceSql.Newest> chunk =
           newest.subList(from, Math.min(newest.size(), from + PROBES_PER_STATEMENT));
       int base = from;
-      session.inTransaction(
+      Autocommit.run(
+          session,
           "reading the newest values of the partition sets",
           c -> {
             try (Statement st = c.createStatement();
@@ -247,7 +245,8 @@ final class MaintenanceReader {
       List<TableName> chunk =
           tables.subList(from, Math.min(tables.size(), from + PROBES_PER_STATEMENT));
       int base = from;
-      session.inTransaction(
+      Autocommit.run(
+          session,
           "looking for the newest rows of the partition sets",
           c -> {
             try (Statement st = c.createStatement();

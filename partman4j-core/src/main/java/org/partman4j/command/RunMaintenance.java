@@ -206,7 +206,9 @@ public final class RunMaintenance {
     TableName parent = m.set.name();
     TableName template =
         m.config.templateTable() == null ? null : TableName.parse(m.config.templateTable());
-    TableName moveFrom = m.defaultHasRows ? m.defaultChild.child().name() : null;
+    // With a default partition, every new child goes through the default's path: writers wait
+    // for the ATTACH instead of failing, and rows of its range already in the default move in.
+    TableName moveFrom = m.defaultChild == null ? null : m.defaultChild.child().name();
     SetLocks.withSetLock(
         session,
         parent.toString(),
@@ -287,7 +289,8 @@ public final class RunMaintenance {
     if (names.isEmpty()) {
       return;
     }
-    session.inTransaction(
+    Autocommit.run(
+        session,
         "stamping maintenance_last_run",
         c -> {
           try (PreparedStatement ps = c.prepareStatement(MaintenanceSql.stampLastRun(schema))) {
@@ -306,7 +309,8 @@ public final class RunMaintenance {
   }
 
   private static Locks tryLocks(Session session) {
-    return session.inTransaction(
+    return Autocommit.run(
+        session,
         "taking the maintenance lock",
         c -> {
           try (PreparedStatement ps = c.prepareStatement(MaintenanceSql.TRY_LOCKS)) {
@@ -332,7 +336,8 @@ public final class RunMaintenance {
       return;
     }
     try {
-      session.inTransaction(
+      Autocommit.run(
+          session,
           "releasing the maintenance lock",
           c -> {
             try (PreparedStatement ps = c.prepareStatement(MaintenanceSql.RELEASE_LOCKS)) {
