@@ -309,4 +309,42 @@ class MaintenanceIT {
           .isEqualTo("f");
     }
   }
+
+  @Test
+  void encodedSetsGrowFromTheirDecodedData() {
+    try (TestDatabase db = TestDatabase.create("maint")) {
+      db.execute(
+          "CREATE SCHEMA enc",
+          "CREATE TABLE enc.u (id uuid NOT NULL) PARTITION BY RANGE (id)",
+          "CREATE TABLE enc.x (k text NOT NULL) PARTITION BY RANGE (k)",
+          "CREATE FUNCTION enc.uuid_at(ts timestamptz) RETURNS uuid LANGUAGE sql IMMUTABLE AS $$"
+              + " SELECT (substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-7000-8000-000000000001')"
+              + "::uuid FROM (SELECT lpad(to_hex((extract(epoch FROM ts) * 1000)::bigint), 12,"
+              + " '0') AS h) x $$",
+          "CREATE FUNCTION enc.to_key(ts timestamptz) RETURNS text LANGUAGE sql IMMUTABLE STRICT"
+              + " AS $$ SELECT to_char(ts AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISS') $$",
+          "CREATE FUNCTION enc.from_key(k text) RETURNS timestamptz LANGUAGE sql IMMUTABLE STRICT"
+              + " AS $$ SELECT to_timestamp(left(k, 14), 'YYYYMMDDHH24MISS') AT TIME ZONE 'UTC'"
+              + " AT TIME ZONE 'UTC' $$");
+      Partman partman = at(db, NOW);
+      partman.createParent(PartitionSetDefinition.of("enc.u", "id", "1 day").premake(1));
+      partman.createParent(
+          PartitionSetDefinition.of("enc.x", "k", "1 day")
+              .premake(1)
+              .timeEncoding("enc.to_key", "enc.from_key"));
+      db.execute(
+          "INSERT INTO enc.u VALUES (enc.uuid_at('2026-11-23 05:00+00'))",
+          "INSERT INTO enc.x VALUES ('20261123050000-abc')");
+
+      MaintenanceResult r = partman.runMaintenance();
+
+      assertThat(r.failures()).isEmpty();
+      assertThat(only(r, "enc.u").childrenCreated()).containsExactly("u_p20261124");
+      assertThat(only(r, "enc.x").childrenCreated()).containsExactly("x_p20261124");
+      assertThat(
+              CreateParentGoldenIT.partitions(db, "enc.x", "UTC").stream()
+                  .filter(p -> p.startsWith("x_p20261124")))
+          .containsExactly("x_p20261124 FOR VALUES FROM ('20261124000000') TO ('20261125000000')");
+    }
+  }
 }

@@ -24,6 +24,7 @@ import org.partman4j.plan.SetKind;
 import org.partman4j.sql.MaintenanceSql;
 import org.partman4j.store.ConfigStore;
 import org.partman4j.time.EpochUnit;
+import org.partman4j.time.Uuid7;
 
 /**
  * Reads every set maintenance needs with a fixed number of round trips, however many sets there
@@ -215,7 +216,7 @@ final class MaintenanceReader {
   }
 
   private static String decoderSql(MaintainedSet m) {
-    return m.set.bounds().kind() == SetKind.ENCODED
+    return m.set.bounds().kind() == SetKind.ENCODED && !Uuid7.isBuiltIn(m.config.timeDecoder())
         ? SetReader.functionSql(m.set.name(), m.config.timeDecoder())
         : null;
   }
