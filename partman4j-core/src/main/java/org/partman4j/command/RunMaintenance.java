@@ -15,7 +15,6 @@ import org.partman4j.SetMaintenanceResult;
 import org.partman4j.ddl.ChildCreator;
 import org.partman4j.ddl.ChildOutcome;
 import org.partman4j.ddl.ChildProperties;
-import org.partman4j.ddl.ChildPropertiesReader;
 import org.partman4j.ddl.ChildResult;
 import org.partman4j.exec.LockRetry;
 import org.partman4j.exec.Session;
@@ -204,8 +203,6 @@ public final class RunMaintenance {
   private void createChildren(
       Session session, MaintainedSet m, List<PlannedChild> children, SetWork work) {
     TableName parent = m.set.name();
-    TableName template =
-        m.config.templateTable() == null ? null : TableName.parse(m.config.templateTable());
     // With a default partition, every new child goes through the default's path: writers wait
     // for the ATTACH instead of failing, and rows of its range already in the default move in.
     TableName moveFrom = m.defaultChild == null ? null : m.defaultChild.child().name();
@@ -213,17 +210,7 @@ public final class RunMaintenance {
         session,
         parent.toString(),
         () -> {
-          ChildProperties properties =
-              session.inTransaction(
-                  "reading what the children of " + parent + " inherit",
-                  c ->
-                      new ChildPropertiesReader()
-                          .read(
-                              c,
-                              parent,
-                              template,
-                              m.config.inheritPrivileges() != null
-                                  && m.config.inheritPrivileges()));
+          ChildProperties properties = SetChildPlanning.childProperties(session, parent, m.config);
           for (PlannedChild child : children) {
             ChildResult r =
                 creator.create(session, properties, child.child(), moveFrom, m.config.control());
