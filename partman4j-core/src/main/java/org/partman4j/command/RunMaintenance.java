@@ -148,12 +148,13 @@ public final class RunMaintenance {
         } else {
           maintainSet(session, m, limits.get(m.name()), now, work, toStamp);
         }
-      } catch (PartmanException | IllegalArgumentException | ArithmeticException e) {
+      } catch (PartmanException | IllegalArgumentException e) {
         work.error = e.getMessage();
         log.warn("Maintenance of {} failed: {}", m.name(), e.getMessage());
-      } catch (java.time.DateTimeException e) {
-        work.error = "time arithmetic left PostgreSQL's range: " + e.getMessage();
-        log.warn("Maintenance of {} failed: {}", m.name(), work.error);
+      } catch (RuntimeException e) {
+        // Whatever went wrong stays with this set; the next one is worked on all the same.
+        work.error = "unexpected failure: " + e;
+        log.warn("Maintenance of {} failed", m.name(), e);
       }
       results.add(work.result());
     }
