@@ -21,6 +21,7 @@ import org.partman4j.exec.Session;
 import org.partman4j.exec.Sessions;
 import org.partman4j.model.TableName;
 import org.partman4j.plan.PlannedChild;
+import org.partman4j.plan.PremakePlanner;
 import org.partman4j.sql.MaintenanceSql;
 import org.partman4j.time.PgTimestamps;
 import org.slf4j.Logger;
@@ -143,11 +144,16 @@ public final class RunMaintenance {
       }
       SetWork work = new SetWork(m);
       try {
-        if (m.config.subPartitionSetFull()) {
-          toStamp.add(m.name());
-        } else {
-          maintainSet(session, m, limits.get(m.name()), now, work, toStamp);
+        if (!m.config.subPartitionSetFull()) {
+          createFutureChildren(session, m, limits.get(m.name()), now, work);
         }
+        // Constraints and retention apply whatever creation found (an empty or full set too).
+        work.constraints.addAll(constraintStep(session, m.set, work.created));
+        RetentionOutcome retention = retentionStep(session, m.set, now);
+        work.detached.addAll(retention.detached());
+        work.dropped.addAll(retention.dropped());
+        work.moved.addAll(retention.moved());
+        toStamp.add(m.name());
       } catch (PartmanException | IllegalArgumentException e) {
         work.error = e.getMessage();
         log.warn("Maintenance of {} failed: {}", m.name(), e.getMessage());
@@ -162,42 +168,23 @@ public final class RunMaintenance {
     return results;
   }
 
-  private void maintainSet(
-      Session session,
-      MaintainedSet m,
-      SubSetLimits.Range limit,
-      Instant now,
-      SetWork work,
-      List<String> toStamp) {
+  /** Premake: the children after the newest one that the set's premake asks for. */
+  private void createFutureChildren(
+      Session session, MaintainedSet m, SubSetLimits.Range limit, Instant now, SetWork work) {
     MaintenanceStep.Decision decision = MaintenanceStep.decide(session, m, limit, now);
-    switch (decision.outcome()) {
-      case EMPTY -> toStamp.add(m.name());
-      case FULL ->
-          session.inTransaction(
-              "marking " + m.name() + " sub_partition_set_full",
-              c -> {
-                try (PreparedStatement ps = c.prepareStatement(MaintenanceSql.markFull(schema))) {
-                  ps.setString(1, m.name());
-                  ps.executeUpdate();
-                }
-                return null;
-              });
-      case PLAN -> {
-        List<PlannedChild> children = decision.children();
-        if (!children.isEmpty()) {
-          createChildren(session, m, children, work);
-        }
-        work.constraints.addAll(constraintStep(session, m.set, work.created));
-        RetentionOutcome retention = retentionStep(session, m.set, now);
-        work.detached.addAll(retention.detached());
-        work.dropped.addAll(retention.dropped());
-        work.moved.addAll(retention.moved());
-        if (children.isEmpty()) {
-          toStamp.add(m.name());
-        } else {
-          stamp(session, List.of(m.name()));
-        }
-      }
+    if (decision.outcome() == PremakePlanner.Outcome.FULL) {
+      Autocommit.run(
+          session,
+          "marking " + m.name() + " sub_partition_set_full",
+          c -> {
+            try (PreparedStatement ps = c.prepareStatement(MaintenanceSql.markFull(schema))) {
+              ps.setString(1, m.name());
+              ps.executeUpdate();
+            }
+            return null;
+          });
+    } else if (!decision.children().isEmpty()) {
+      createChildren(session, m, decision.children(), work);
     }
   }
 
