@@ -347,4 +347,47 @@ class MaintenanceIT {
           .containsExactly("x_p20261124 FOR VALUES FROM ('20261124000000') TO ('20261125000000')");
     }
   }
+
+  @Test
+  void aSubSetGrowsOnlyWithinItsUpperChildAndIsThenMarkedFull() {
+    try (TestDatabase db = TestDatabase.create("maint")) {
+      db.execute(
+          "CREATE SCHEMA sp",
+          "CREATE TABLE sp.top (id int NOT NULL) PARTITION BY RANGE (id)",
+          "CREATE TABLE sp.top_p0 PARTITION OF sp.top FOR VALUES FROM (0) TO (100)"
+              + " PARTITION BY RANGE (id)");
+      Partman partman = at(db, NOW);
+      partman.createParent(
+          PartitionSetDefinition.of("sp.top", "id", "100").startPartition("0").premake(1));
+      partman.createParent(
+          PartitionSetDefinition.of("sp.top_p0", "id", "10").startPartition("0").premake(2));
+      db.execute(
+          "INSERT INTO sp.top VALUES (15)",
+          "UPDATE partman.part_config SET premake = 20 WHERE parent_table = 'sp.top_p0'");
+
+      MaintenanceResult r = partman.runMaintenance();
+
+      assertThat(r.failures()).isEmpty();
+      assertThat(only(r, "sp.top_p0").childrenCreated())
+          .containsExactly(
+              "top_p0_p30",
+              "top_p0_p40",
+              "top_p0_p50",
+              "top_p0_p60",
+              "top_p0_p70",
+              "top_p0_p80",
+              "top_p0_p90");
+      assertThat(only(r, "sp.top").childrenCreated()).isEmpty();
+      String full =
+          "SELECT sub_partition_set_full FROM partman.part_config"
+              + " WHERE parent_table = 'sp.top_p0'";
+      assertThat(db.queryString(full)).isEqualTo("f");
+
+      MaintenanceResult again = partman.runMaintenance();
+
+      assertThat(only(again, "sp.top_p0").childrenCreated()).isEmpty();
+      assertThat(db.queryString(full)).isEqualTo("t");
+      assertThat(children(db, "sp.top_p0")).hasSize(10);
+    }
+  }
 }
