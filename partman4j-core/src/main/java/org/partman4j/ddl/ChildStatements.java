@@ -29,12 +29,27 @@ public final class ChildStatements {
 
   /** The steps for {@code child}. */
   public static List<Step> steps(ChildProperties p, NewChild child) {
+    return steps(p, child, null, null);
+  }
+
+  /**
+   * The steps for {@code child}, moving the rows of its range out of {@code defaultPartition} into
+   * it just before the ATTACH when that is not null. Writes through the parent wait for the
+   * transaction then (see {@link DdlSql#lockParentForAttach}), so none fails for the new bound.
+   *
+   * @param control the partition key column (needed when rows move)
+   */
+  public static List<Step> steps(
+      ChildProperties p, NewChild child, TableName defaultPartition, String control) {
     TableName t = child.table();
     if (!t.schema().equals(p.parent().schema())) {
       throw new IllegalArgumentException(
           "child " + t + " must be in the schema of its parent " + p.parent());
     }
     List<Step> steps = new ArrayList<>();
+    if (defaultPartition != null && !child.isDefault()) {
+      steps.add(new Step.Run(DdlSql.lockParentForAttach(p.parent())));
+    }
     steps.add(new Step.Run(DdlSql.createChild(t, p.parent(), p.tablespace())));
     String attach = DdlSql.attachPartition(p.parent(), t, child.bound());
     if (child.isDefault()) {
@@ -52,6 +67,9 @@ public final class ChildStatements {
     }
     statistics(p, t, steps);
     template(p, t, steps);
+    if (defaultPartition != null) {
+      steps.add(new Step.MoveRows(defaultPartition, t, control));
+    }
     steps.add(new Step.Run(attach));
     EpochCheck check = child.epochCheck();
     if (check != null) {
@@ -123,6 +141,8 @@ public final class ChildStatements {
         out.addAll(privileges(p, a.child(), p.newTablePrivileges()));
       } else if (s instanceof Step.ReplicaIdentityIndex ri) {
         out.add(DdlSql.replicaIdentityPlaceholder(ri.child(), ri.parentIndexName()));
+      } else if (s instanceof Step.MoveRows m) {
+        out.add(DdlSql.lockExclusive(m.defaultPartition()));
       }
     }
     return out;
