@@ -27,8 +27,6 @@ import picocli.CommandLine;
  */
 abstract class ConnectedCommand implements Callable<Integer> {
 
-  private static final Logger log = LoggerFactory.getLogger(ConnectedCommand.class);
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** The root command, holding the shared options; found at any depth ({@code config set}). */
@@ -58,6 +56,9 @@ abstract class ConnectedCommand implements Callable<Integer> {
       err().println(Secrets.mask("partman: warning: " + warning));
     }
     err().flush();
+    // Looked up here, not in a static field: picocli instantiates every subcommand even for
+    // --version and --help, and the first logger initialises logback (~500 classes, ~400 ms).
+    Logger log = LoggerFactory.getLogger(ConnectedCommand.class);
     log.debug("Connecting as {}", connection);
     PartmanConfiguration config =
         Partman.configure()

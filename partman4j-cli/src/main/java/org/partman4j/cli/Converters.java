@@ -146,4 +146,28 @@ final class Converters {
       return n;
     }
   }
+
+  /**
+   * An instant with its offset: ISO-8601 ({@code 2027-01-01T00:00:00Z}) or as PostgreSQL prints a
+   * timestamptz ({@code 2027-01-01 00:00:00+01}). An offset is required, so the JVM's zone never
+   * decides what the value means.
+   */
+  static final class InstantConverter implements ITypeConverter<java.time.Instant> {
+    @Override
+    public java.time.Instant convert(String value) {
+      String v = value.strip().replace(' ', 'T');
+      if (v.matches(".*[+-]\\d\\d$")) {
+        v += ":00"; // PostgreSQL's short offset, +01
+      }
+      try {
+        return java.time.OffsetDateTime.parse(v).toInstant();
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException(
+            "'"
+                + value
+                + "' is not a timestamp with an offset; write e.g. 2027-01-01T00:00:00Z or"
+                + " '2027-01-01 00:00:00+01'");
+      }
+    }
+  }
 }

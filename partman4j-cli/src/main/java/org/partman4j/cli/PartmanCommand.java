@@ -36,7 +36,14 @@ import picocli.CommandLine.ScopeType;
       ShowPartitionInfoCommand.class,
       CheckControlTypeCommand.class,
       DumpDefinitionCommand.class,
-      ConfigCommand.class
+      ConfigCommand.class,
+      RunMaintenanceCommand.class,
+      DropPartitionCommand.class,
+      ApplyConstraintsCommand.class,
+      DropConstraintsCommand.class,
+      ReapplyConstraintsCommand.class,
+      ReapplyPrivilegesCommand.class,
+      GapFillCommand.class
     },
     exitCodeListHeading = "%nExit status:%n",
     footerHeading = "%n",

@@ -1,0 +1,62 @@
+package org.partman4j.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.partman4j.DropConstraintsResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code partman drop-constraints}: pg_partman's {@code drop_constraints}. */
+@Command(
+    name = "drop-constraints",
+    sortOptions = false,
+    description = {
+      "Drops the partman min/max constraints of the set's constraint_cols from one child, as"
+          + " pg_partman's drop_constraints. No --dry-run: the statements are one"
+          + " ALTER TABLE … DROP CONSTRAINT per column, listed after the run;"
+          + " 'reapply-constraints --drop-constraints --dry-run' previews them for all children."
+    })
+final class DropConstraintsCommand extends ConnectedCommand {
+
+  @Parameters(
+      index = "0",
+      paramLabel = "PARENT",
+      description = "The set's parent, schema.table (p_parent_table).")
+  String parent;
+
+  @Parameters(
+      index = "1",
+      paramLabel = "CHILD",
+      description = "The child, schema.table or a name in the parent's schema (p_child_table).")
+  String child;
+
+  @Option(names = "--debug", description = "Log each statement as it runs (p_debug); needs -v.")
+  boolean debug;
+
+  @Override
+  ExitCode run() {
+    DropConstraintsResult r = partman().dropConstraints(parent, child, debug);
+    if (json()) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("parent_table", r.parentTable());
+      doc.put("child_table", r.childTable());
+      doc.put("dropped", r.dropped());
+      doc.put("statements", r.statements());
+      printJson(doc);
+      return ExitCode.OK;
+    }
+    StringBuilder b =
+        new StringBuilder("Partition set ")
+            .append(r.parentTable())
+            .append(": ")
+            .append(r.dropped().size())
+            .append(r.dropped().size() == 1 ? " constraint" : " constraints")
+            .append(" dropped from ")
+            .append(r.childTable())
+            .append(".\n");
+    r.dropped().forEach(d -> b.append("  ").append(d).append('\n'));
+    print(b.toString());
+    return ExitCode.OK;
+  }
+}
