@@ -20,6 +20,7 @@ import org.partman4j.command.RunMaintenance;
 import org.partman4j.command.ShowPartitionInfo;
 import org.partman4j.command.ShowPartitionName;
 import org.partman4j.command.ShowPartitions;
+import org.partman4j.command.Status;
 import org.partman4j.exec.LockRetry;
 import org.partman4j.exec.Sessions;
 import org.partman4j.model.ControlType;
@@ -553,5 +554,30 @@ public final class Partman {
 
   private RunMaintenance maintenanceCommand() {
     return new RunMaintenance(sessions, settings.schema(), settings.clock(), settings.lockRetry());
+  }
+
+  // Status
+
+  /**
+   * Every partition set at a glance, for dashboards and {@code partman status}: its children, the
+   * newest one, the <em>runway</em> (how long, in time or ids, until new rows would fall into the
+   * default), whether the default holds rows, retention, the last maintenance run, and the last
+   * maintenance error when {@code partman daemon} keeps a job history. Reads only, with a fixed
+   * number of statements however many sets there are; a set that cannot be read is listed with
+   * {@link SetStatus#problem()}.
+   *
+   * <pre>{@code
+   * for (SetStatus s : partman.status(false).sets()) {
+   *   if (s.runway() != null && s.runway().toHours() < 24) alert(s.parentTable());
+   * }
+   * }</pre>
+   *
+   * @param exactDefaultRows whether to count the rows of every default partition ({@code count(*)},
+   *     which reads them all) instead of only probing whether it holds one
+   * @throws PartmanException {@link ErrorCode#CONNECTION_FAILED} when the database cannot be
+   *     reached; a failure of the store's tables as any read of them
+   */
+  public StatusReport status(boolean exactDefaultRows) {
+    return new Status(sessions, settings.schema()).run(exactDefaultRows);
   }
 }
