@@ -43,7 +43,8 @@ import picocli.CommandLine.ScopeType;
       DropConstraintsCommand.class,
       ReapplyConstraintsCommand.class,
       ReapplyPrivilegesCommand.class,
-      GapFillCommand.class
+      GapFillCommand.class,
+      StatusCommand.class
     },
     exitCodeListHeading = "%nExit status:%n",
     footerHeading = "%n",

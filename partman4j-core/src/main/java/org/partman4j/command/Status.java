@@ -41,6 +41,7 @@ public final class Status {
   /** The overview; {@code exactDefaultRows} adds a {@code count(*)} of every default. */
   public StatusReport run(boolean exactDefaultRows) {
     try (Session session = sessions.open()) {
+      Install.ensureInstalled(session, schema); // as every call does: the store on first use
       MaintenanceReader reader = new MaintenanceReader(schema);
       List<MaintainedSet> all = reader.readAll(session);
       List<MaintainedSet> usable = all.stream().filter(MaintainedSet::usable).toList();
