@@ -44,7 +44,8 @@ import picocli.CommandLine.ScopeType;
       ReapplyConstraintsCommand.class,
       ReapplyPrivilegesCommand.class,
       GapFillCommand.class,
-      StatusCommand.class
+      StatusCommand.class,
+      DemoCommand.class
     },
     exitCodeListHeading = "%nExit status:%n",
     footerHeading = "%n",
