@@ -369,6 +369,16 @@ public final class PartitionData {
               == ChildOutcome.CREATED) {
         progress.childCreated(w.child().table());
       }
+      if (plan.wholeWindows()) {
+        // One statement takes the whole range: no need to look for its first row, nor to look
+        // again after it (rows written into the range meanwhile wait for the next run).
+        if (!take(budget)) {
+          return false;
+        }
+        progress.batch(moveWhole(w));
+        pause();
+        return true;
+      }
       while (true) {
         if (!take(budget)) {
           return false;
@@ -414,6 +424,15 @@ public final class PartitionData {
         progress.childCreated(w.child().table());
       }
       progress.batch(moved);
+    }
+
+    private long moveWhole(MoveGrid.Window<V> w) {
+      TableName source = plan.source();
+      String move = DataSql.move(source, w.child(), plan.columns(), range(true, true));
+      return tx.run(
+          session,
+          "rows of " + source + " into " + w.child(),
+          c -> update(c, move, grid.bound(w.lo()), grid.bound(w.hi())));
     }
 
     /** One batch inside {@code w}; -1 when no rows are left in it. */

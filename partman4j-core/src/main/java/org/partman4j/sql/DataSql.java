@@ -41,9 +41,13 @@ public final class DataSql {
 
   private DataSql() {}
 
-  /** {@code CAST(? AS "schema"."type")}: a bound value as the control column's type. */
+  /**
+   * {@code (SELECT CAST(? AS "schema"."type"))}: a bound value as the control column's type. The
+   * sub-select makes PostgreSQL convert it once per statement: text to timestamptz is only STABLE
+   * (it depends on TimeZone), so a bare cast would be evaluated again for every row scanned.
+   */
   public static String param(String typeSchema, String typeName) {
-    return "CAST(? AS " + Sql.qualified(typeSchema, typeName) + ")";
+    return "(SELECT CAST(? AS " + Sql.qualified(typeSchema, typeName) + "))";
   }
 
   /**
