@@ -286,6 +286,58 @@ class PartitionDataIT {
     assertThat(partial.childrenCreated().size() + r.childrenCreated().size()).isEqualTo(70);
   }
 
+  @Test
+  void epochSetsMoveOutOfTheDefaultByTheirTime(TestDatabase db) {
+    db.execute(
+        "CREATE SCHEMA e", "CREATE TABLE e.t (at bigint NOT NULL, v text) PARTITION BY RANGE (at)");
+    Partman partman = partman(db);
+    partman.createParent(PartitionSetDefinition.of("e.t", "at", "1 day").epoch("seconds"));
+    db.execute(
+        "INSERT INTO e.t SELECT extract(epoch FROM timestamptz '2026-11-01 00:00+00')::bigint"
+            + " + i * 3600, 'h' || i FROM generate_series(0, 71) i");
+    String before = DataMoves.checksum(db, "e.t");
+
+    PartitionDataResult r = partman.partitionData("e.t", PartitionDataOptions.defaults());
+
+    assertThat(r.rowsMoved()).isEqualTo(72);
+    assertThat(r.childrenCreated()).containsExactly("t_p20261101", "t_p20261102", "t_p20261103");
+    assertThat(DataMoves.checksum(db, "e.t")).isEqualTo(before);
+    assertThat(DataMoves.count(db, "SELECT count(*) FROM e.t_p20261102")).isEqualTo(24);
+    // The epoch CHECK that pg_partman puts beside the integer bound is there.
+    assertThat(
+            DataMoves.count(
+                db,
+                "SELECT count(*) FROM pg_constraint WHERE conrelid = 'e.t_p20261102'::regclass"
+                    + " AND contype = 'c'"))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void twoCallsAtOnceOnOneSetTakeTurnsAndMoveEveryRowOnce(TestDatabase db) throws Exception {
+    db.execute(
+        "CREATE SCHEMA cc",
+        "CREATE TABLE cc.t (id int NOT NULL, v text) PARTITION BY RANGE (id)",
+        "CREATE TABLE cc.src (id int NOT NULL, v text)");
+    Partman partman = partman(db);
+    partman.createParent(PartitionSetDefinition.of("cc.t", "id", "50").premake(1));
+    db.execute("INSERT INTO cc.src SELECT i, 'v' FROM generate_series(1, 3000) i");
+    String before = DataMoves.checksum(db, "cc.t", "cc.src");
+    PartitionDataOptions o =
+        PartitionDataOptions.defaults().sourceTable("cc.src").batchInterval("10");
+
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var a = pool.submit(() -> partman.partitionData("cc.t", o));
+      var b = pool.submit(() -> partman.partitionData("cc.t", o));
+      assertThat(a.get().rowsMoved() + b.get().rowsMoved()).isEqualTo(3000);
+      assertThat(a.get().complete() && b.get().complete()).isTrue();
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(DataMoves.checksum(db, "cc.t", "cc.src")).isEqualTo(before);
+    assertThat(DataMoves.count(db, "SELECT count(*) FROM cc.src")).isZero();
+  }
+
   private static void assertRefused(Runnable call, ErrorCode code, String message) {
     assertThatThrownBy(call::run)
         .isInstanceOfSatisfying(PartmanException.class, e -> assertThat(e.code()).isEqualTo(code))
