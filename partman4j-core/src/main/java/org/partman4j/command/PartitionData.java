@@ -67,14 +67,10 @@ public final class PartitionData {
       throw InspectionErrors.invalid(
           "The number of workers is " + options.workers() + "; give 1 or more.");
     }
-    if (options.batchCount() < 0) {
-      throw InspectionErrors.invalid(
-          "The batch count is " + options.batchCount() + "; give 0 (no limit) or more.");
-    }
-    if (options.waitBetweenBatches().isNegative()) {
-      throw InspectionErrors.invalid("The wait between batches is negative; give zero or more.");
-    }
-    BatchTransaction tx = new BatchTransaction(options.lockWait(), options.lockWaitTries());
+    BatchTransaction.requireCount("batch count", options.batchCount());
+    BatchTransaction tx =
+        new BatchTransaction(
+            options.lockWait(), options.lockWaitTries(), options.waitBetweenBatches());
     TableName source =
         options.sourceTable() == null
             ? null
@@ -214,7 +210,7 @@ public final class PartitionData {
             pool.submit(
                 () -> {
                   try (Session ws = sessions.open()) {
-                    Worker<V> w = new Worker<>(ws, plan, grid, ascending, tx, progress, o);
+                    Worker<V> w = new Worker<>(ws, plan, grid, ascending, tx, progress);
                     for (MoveGrid.Window<V> win = feed.next(); win != null; win = feed.next()) {
                       if (stop.get() || !w.drain(win, budget)) {
                         break;
@@ -335,7 +331,6 @@ public final class PartitionData {
     private final boolean ascending;
     private final BatchTransaction tx;
     private final MoveProgress progress;
-    private final PartitionDataOptions options;
 
     Worker(
         Session session,
@@ -343,15 +338,13 @@ public final class PartitionData {
         MoveGrid<V> grid,
         boolean ascending,
         BatchTransaction tx,
-        MoveProgress progress,
-        PartitionDataOptions options) {
+        MoveProgress progress) {
       this.session = session;
       this.plan = plan;
       this.grid = grid;
       this.ascending = ascending;
       this.tx = tx;
       this.progress = progress;
-      this.options = options;
     }
 
     /** Moves every row of {@code w}; false when the batch budget ran out first. */
@@ -361,7 +354,7 @@ public final class PartitionData {
           return false;
         }
         moveFromDefault(w);
-        pause();
+        tx.pauseBetweenBatches();
         return true;
       }
       if (w.toCreate() != null
@@ -376,7 +369,7 @@ public final class PartitionData {
           return false;
         }
         progress.batch(moveWhole(w));
-        pause();
+        tx.pauseBetweenBatches();
         return true;
       }
       while (true) {
@@ -389,7 +382,7 @@ public final class PartitionData {
           return true;
         }
         progress.batch(moved);
-        pause();
+        tx.pauseBetweenBatches();
       }
     }
 
@@ -491,17 +484,6 @@ public final class PartitionData {
 
     private boolean take(AtomicLong budget) {
       return budget.getAndUpdate(b -> b > 0 ? b - 1 : 0) > 0;
-    }
-
-    private void pause() {
-      if (!options.waitBetweenBatches().isZero()) {
-        try {
-          Thread.sleep(options.waitBetweenBatches().toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new PartmanException(ErrorCode.DATABASE_ERROR, "Interrupted; rerun to resume.");
-        }
-      }
     }
   }
 

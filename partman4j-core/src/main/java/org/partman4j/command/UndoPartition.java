@@ -62,20 +62,16 @@ public final class UndoPartition {
   public UndoResult run(String parentTable, UndoOptions options) {
     TableName name = InspectionErrors.parseTable("parent table", parentTable);
     TableName target = InspectionErrors.parseTable("target table", options.targetTable());
-    if (options.loopCount() < 0) {
-      throw InspectionErrors.invalid(
-          "The loop count is " + options.loopCount() + "; give 0 (no limit) or more.");
-    }
-    if (options.waitBetweenBatches().isNegative()) {
-      throw InspectionErrors.invalid("The wait between batches is negative; give zero or more.");
-    }
+    BatchTransaction.requireCount("loop count", options.loopCount());
     if (target.equals(name)) {
       throw InspectionErrors.invalid(
           "The target table is the set's parent "
               + name
               + "; give another table to move the rows into. Nothing was moved.");
     }
-    BatchTransaction tx = new BatchTransaction(options.lockWait(), options.lockWaitTries());
+    BatchTransaction tx =
+        new BatchTransaction(
+            options.lockWait(), options.lockWaitTries(), options.waitBetweenBatches());
     try (Session session = sessions.open()) {
       Install.ensureInstalled(session, schema);
       return SetLocks.withSetLock(
@@ -205,7 +201,7 @@ public final class UndoPartition {
         }
         budget--;
         progress.batch(moved);
-        pause(o);
+        tx.pauseBetweenBatches();
       }
       tx.run(
           session,
@@ -273,16 +269,5 @@ public final class UndoPartition {
             return rs.getLong(1) > 0;
           }
         });
-  }
-
-  private static void pause(UndoOptions o) {
-    if (!o.waitBetweenBatches().isZero()) {
-      try {
-        Thread.sleep(o.waitBetweenBatches().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new PartmanException(ErrorCode.DATABASE_ERROR, "Interrupted; rerun to resume.");
-      }
-    }
   }
 }
