@@ -190,11 +190,11 @@ public final class UndoPartition {
                   }
                   long n = 0;
                   if (text != null) {
-                    n = PartitionData.update(c, below, grid.bound(grid.up(grid.read(text))));
+                    n = MoveWorker.update(c, below, grid.bound(grid.up(grid.read(text))));
                   }
                   // the whole child, the rest of it with NULL control values, or a batch bound
                   // the column's type cannot tell from the first value
-                  return n > 0 ? n : PartitionData.update(c, all);
+                  return n > 0 ? n : MoveWorker.update(c, all);
                 });
         if (moved == 0) {
           break;
