@@ -56,7 +56,8 @@ public final class UndoPartition {
       MoveGrid<?> grid,
       boolean whole,
       ChildProperties props,
-      List<ChildTable> children) {}
+      List<ChildTable> children,
+      long totalEstimate) {}
 
   /** Undoes the set as {@code options} say. */
   public UndoResult run(String parentTable, UndoOptions options) {
@@ -146,13 +147,21 @@ public final class UndoPartition {
             reader.decode(c, set, set.parent().children()), set.bounds().kind(), true, true)) {
       children.add(d.child());
     }
-    return new Plan(set, target, columns, grid.grid(), grid.whole(), props, children);
+    // The planner's row estimates only: counting every child first would read the whole set.
+    long estimate = -1;
+    for (ChildTable child : children) {
+      MovePlan.Relation r = MovePlan.relation(c, child.name());
+      if (r != null && r.reltuples() >= 0) {
+        estimate = Math.max(estimate, 0) + r.reltuples();
+      }
+    }
+    return new Plan(set, target, columns, grid.grid(), grid.whole(), props, children, estimate);
   }
 
   private <V extends Comparable<V>> UndoResult execute(
       Session session, Plan plan, MoveGrid<V> grid, UndoOptions o, BatchTransaction tx) {
     TableName parent = plan.set().name();
-    MoveProgress progress = new MoveProgress(parent.toString(), o.listener(), -1);
+    MoveProgress progress = new MoveProgress(parent.toString(), o.listener(), plan.totalEstimate());
     String control = plan.set().config().control();
     String typeSchema = plan.props().keyTypeSchema();
     String typeName = plan.props().keyTypeName();
