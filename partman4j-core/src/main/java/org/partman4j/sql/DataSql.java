@@ -33,6 +33,14 @@ public final class DataSql {
        WHERE n.nspname = ? AND c.relname = ?
       """;
 
+  /**
+   * The planner's row estimate over relations, by oid: the sum of the known {@code reltuples}, and
+   * whether any was known (never-analyzed tables have -1).
+   */
+  public static final String ESTIMATE =
+      "SELECT coalesce(sum(greatest(reltuples, 0)), 0)::bigint, coalesce(bool_or(reltuples >= 0),"
+          + " false) FROM pg_catalog.pg_class WHERE oid::bigint = ANY (?)";
+
   /** Settings for this transaction only. */
   public static final String LOCAL_SETTING = "SELECT set_config(?, ?, true)";
 
