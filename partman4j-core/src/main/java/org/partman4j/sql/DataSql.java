@@ -155,6 +155,11 @@ public final class DataSql {
         + Sql.ident(STAGING_TABLE);
   }
 
+  /** {@code SELECT EXISTS (SELECT 1 FROM ONLY t WHERE …)}: stops at the first row found. */
+  public static String anyRow(TableName table, String where) {
+    return "SELECT EXISTS (SELECT 1 FROM ONLY " + DdlSql.table(table) + " WHERE " + where + ")";
+  }
+
   /** {@code SELECT count(*) FROM ONLY t}. */
   public static String count(TableName table) {
     return "SELECT count(*) FROM ONLY " + DdlSql.table(table);
