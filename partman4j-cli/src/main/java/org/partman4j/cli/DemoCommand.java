@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.partman4j.CreateParentResult;
 import org.partman4j.MaintenanceResult;
+import org.partman4j.PartitionDataOptions;
+import org.partman4j.PartitionDataResult;
 import org.partman4j.PartitionEntry;
 import org.partman4j.PartitionSetDefinition;
 import org.partman4j.Partman;
@@ -55,6 +57,14 @@ final class DemoCommand implements Callable<Integer> {
           + " FROM generate_series(date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC',"
           + " date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'"
           + " + interval '7 days' - interval '15 minutes', interval '15 minutes') AS t";
+
+  /** Late rows from 6 and 5 days ago, older than the oldest child: 192 rows. */
+  static final String INSERT_LATE =
+      "INSERT INTO public.events (created_at, kind)"
+          + " SELECT t, 'late' FROM generate_series("
+          + "date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' - interval '6 days',"
+          + " date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' - interval '4 days'"
+          + " - interval '15 minutes', interval '15 minutes') AS t";
 
   static final String ROWS_PER_CHILD =
       "SELECT tableoid::regclass::text, count(*) FROM public.events GROUP BY 1";
@@ -111,9 +121,13 @@ final class DemoCommand implements Callable<Integer> {
             + " made: 4 days back, today, 4 ahead (premake 4), and a default partition.\n");
     partitions(partman, ds);
 
-    step("Inserting a week of rows from today, every 15 minutes");
+    step(
+        "Inserting a week of rows from today, every 15 minutes, and late rows of 6 and 5 days ago");
     execute(ds, INSERT_WEEK);
-    say("  Days 5 and 6 are past the newest child, so their rows land in the default partition.\n");
+    execute(ds, INSERT_LATE);
+    say(
+        "  The late rows are older than the oldest child, and days 5 and 6 are past the newest:"
+            + " all land in the default partition.\n");
     partitions(partman, ds);
     statusLine(partman);
 
@@ -132,6 +146,21 @@ final class DemoCommand implements Callable<Integer> {
               + " rows moved out of the default into them.\n");
     }
     partitions(partman, ds);
+
+    step("partman partition-data public.events: move the late rows out of the default");
+    PartitionDataResult moved = partman.partitionData(TABLE, PartitionDataOptions.defaults());
+    say(
+        "  "
+            + moved.rowsMoved()
+            + " rows moved in "
+            + moved.batches()
+            + " batches; "
+            + children(moved.childrenCreated().size())
+            + " made for them: "
+            + String.join(", ", moved.childrenCreated())
+            + ".\n");
+    partitions(partman, ds);
+    statusLine(partman);
 
     step("Retention: partman config set public.events retention '1 day', then drop-partition");
     partman.configSet(TABLE, "retention", "1 day");

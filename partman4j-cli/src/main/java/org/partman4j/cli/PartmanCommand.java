@@ -44,6 +44,9 @@ import picocli.CommandLine.ScopeType;
       ReapplyConstraintsCommand.class,
       ReapplyPrivilegesCommand.class,
       GapFillCommand.class,
+      PartitionDataCommand.class,
+      UndoPartitionCommand.class,
+      CheckDefaultCommand.class,
       StatusCommand.class,
       DemoCommand.class
     },

@@ -32,11 +32,12 @@ class CliDemoIT {
         .contains("public.events_default")
         .contains("4 children created (")
         .contains("192 rows moved out of the default into them.")
-        .contains("3 children older than a day dropped")
-        .contains("7. Cleaning up");
-    // The default held days 5 and 6 (2 × 96 rows) before maintenance, nothing after.
-    assertThat(out).contains("partman status: 9 children").contains(", 192 rows in the default.");
-    assertThat(out).contains(", 0 rows in the default.");
+        .contains("192 rows moved in 2 batches; 2 children made for them")
+        .contains("5 children older than a day dropped")
+        .contains("8. Cleaning up");
+    // The default held 384 rows (4 days × 96) after the inserts, none at the end.
+    assertThat(out).contains("partman status: 9 children").contains(", 384 rows in the default.");
+    assertThat(out).contains("partman status: 15 children").contains(", 0 rows in the default.");
     String database = out.replaceAll("(?s).*, database (\\S+),.*", "$1");
     assertThat(database).startsWith("pm_demo_");
     assertThat(db.queryColumn("SELECT datname FROM pg_database WHERE datname = '" + database + "'"))

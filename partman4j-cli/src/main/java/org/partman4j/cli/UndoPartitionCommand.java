@@ -1,0 +1,141 @@
+package org.partman4j.cli;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.partman4j.PartitionDataOptions;
+import org.partman4j.UndoOptions;
+import org.partman4j.UndoResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code partman undo-partition}: pg_partman's {@code undo_partition_proc}. */
+@Command(
+    name = "undo-partition",
+    sortOptions = false,
+    description = {
+      "Moves every row of a set into one table and takes the set apart, as pg_partman's"
+          + " undo_partition_proc: the default first, then the children from the oldest, each"
+          + " detached (or dropped) once empty; then the set's configuration is removed. An"
+          + " interrupted run resumes. Progress on standard error. No --dry-run: rows move in"
+          + " committed batches."
+    })
+final class UndoPartitionCommand extends ConnectedCommand {
+
+  @Parameters(
+      index = "0",
+      paramLabel = "PARENT",
+      description = "The set's parent, schema.table (p_parent_table).")
+  String parent;
+
+  @Option(
+      names = "--target-table",
+      required = true,
+      paramLabel = "TABLE",
+      description = "The existing table the rows go to, schema.table (p_target_table).")
+  String targetTable;
+
+  @Option(
+      names = "--keep-table",
+      arity = "0..1",
+      fallbackValue = "true",
+      paramLabel = "BOOL",
+      description = "Keep the emptied children as tables (default true; p_keep_table).")
+  boolean keepTable = true;
+
+  @Option(
+      names = "--interval",
+      paramLabel = "INTERVAL",
+      description = "The range one batch moves (p_batch_interval).")
+  String interval;
+
+  @Option(
+      names = "--loop-count",
+      paramLabel = "N",
+      description = "At most N batches; default until no child is left (p_loop_count).")
+  long loopCount;
+
+  @Option(
+      names = "--ignored-columns",
+      split = ",",
+      paramLabel = "COLUMN",
+      description = "Columns left out of the copy, comma-separated (p_ignored_columns).")
+  List<String> ignoredColumns = List.of();
+
+  @Option(
+      names = "--lock-wait",
+      paramLabel = "DURATION",
+      converter = Converters.DurationConverter.class,
+      description = "How long a batch waits for its locks before it is retried (p_lock_wait).")
+  Duration lockWait = Duration.ZERO;
+
+  @Option(
+      names = "--lock-wait-tries",
+      paramLabel = "N",
+      description = "How many times a locked batch is tried; default 10.")
+  int lockWaitTries = PartitionDataOptions.DEFAULT_LOCK_WAIT_TRIES;
+
+  @Option(
+      names = "--wait",
+      paramLabel = "DURATION",
+      converter = Converters.DurationConverter.class,
+      description = "Pause after each batch.")
+  Duration wait = Duration.ZERO;
+
+  @Option(
+      names = "--drop-cascade",
+      description = "Drop children with CASCADE when they are not kept (p_drop_cascade).")
+  boolean dropCascade;
+
+  @Override
+  ExitCode run() {
+    Progress progress = Progress.of(err(), "undo-partition " + parent);
+    UndoOptions options =
+        UndoOptions.into(targetTable)
+            .keepTable(keepTable)
+            .batchInterval(interval)
+            .loopCount(loopCount)
+            .ignoredColumns(ignoredColumns)
+            .lockWait(lockWait, lockWaitTries)
+            .waitBetweenBatches(wait)
+            .dropCascade(dropCascade)
+            .listener(progress);
+    UndoResult r;
+    try {
+      r = partman().undoPartition(parent, options);
+    } finally {
+      progress.done();
+    }
+    if (json()) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("parent_table", r.parentTable());
+      doc.put("target_table", r.targetTable());
+      doc.put("rows_moved", r.rowsMoved());
+      doc.put("batches", r.batches());
+      doc.put("partitions_undone", r.partitionsUndone());
+      doc.put("complete", r.complete());
+      doc.put("template_dropped", r.templateDropped());
+      printJson(doc);
+      return ExitCode.OK;
+    }
+    StringBuilder b =
+        new StringBuilder("Partition set ")
+            .append(r.parentTable())
+            .append(": ")
+            .append(r.rowsMoved())
+            .append(" rows moved into ")
+            .append(r.targetTable())
+            .append(", ")
+            .append(r.partitionsUndone().size())
+            .append(keepTable ? " partitions detached" : " partitions dropped")
+            .append(
+                r.complete()
+                    ? "; the set's configuration is removed.\n"
+                    : "; children are left (--loop-count reached), run it again.\n");
+    r.partitionsUndone().forEach(c -> b.append("  ").append(c).append('\n'));
+    print(b.toString());
+    return ExitCode.OK;
+  }
+}
