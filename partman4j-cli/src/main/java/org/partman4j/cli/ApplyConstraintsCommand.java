@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.partman4j.ApplyConstraintsResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,11 +20,7 @@ import picocli.CommandLine.Parameters;
     })
 final class ApplyConstraintsCommand extends ConnectedCommand {
 
-  @Parameters(
-      index = "0",
-      paramLabel = "PARENT",
-      description = "The set's parent, schema.table (p_parent_table).")
-  String parent;
+  @Mixin ParentArgument set;
 
   @Parameters(
       index = "1",
@@ -37,7 +34,7 @@ final class ApplyConstraintsCommand extends ConnectedCommand {
 
   @Override
   ExitCode run() {
-    ApplyConstraintsResult r = partman().applyConstraints(parent, child, analyze);
+    ApplyConstraintsResult r = partman().applyConstraints(set.parent, child, analyze);
     if (json()) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("parent_table", r.parentTable());
@@ -49,7 +46,7 @@ final class ApplyConstraintsCommand extends ConnectedCommand {
       printJson(doc);
       return ExitCode.OK;
     }
-    StringBuilder b = new StringBuilder("Partition set ").append(r.parentTable()).append(": ");
+    StringBuilder b = set.summary();
     if (r.reason() != null) {
       b.append("nothing done: ").append(r.reason()).append('\n');
     } else {

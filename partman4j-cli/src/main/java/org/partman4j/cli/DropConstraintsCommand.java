@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.partman4j.DropConstraintsResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,11 +20,7 @@ import picocli.CommandLine.Parameters;
     })
 final class DropConstraintsCommand extends ConnectedCommand {
 
-  @Parameters(
-      index = "0",
-      paramLabel = "PARENT",
-      description = "The set's parent, schema.table (p_parent_table).")
-  String parent;
+  @Mixin ParentArgument set;
 
   @Parameters(
       index = "1",
@@ -36,7 +33,7 @@ final class DropConstraintsCommand extends ConnectedCommand {
 
   @Override
   ExitCode run() {
-    DropConstraintsResult r = partman().dropConstraints(parent, child, debug);
+    DropConstraintsResult r = partman().dropConstraints(set.parent, child, debug);
     if (json()) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("parent_table", r.parentTable());
@@ -47,9 +44,7 @@ final class DropConstraintsCommand extends ConnectedCommand {
       return ExitCode.OK;
     }
     StringBuilder b =
-        new StringBuilder("Partition set ")
-            .append(r.parentTable())
-            .append(": ")
+        set.summary()
             .append(r.dropped().size())
             .append(r.dropped().size() == 1 ? " constraint" : " constraints")
             .append(" dropped from ")

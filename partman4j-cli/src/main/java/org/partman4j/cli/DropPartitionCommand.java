@@ -9,8 +9,8 @@ import org.partman4j.PartmanException;
 import org.partman4j.RetentionOutcome;
 import org.partman4j.cli.output.TextTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code partman drop-partition}: pg_partman's {@code drop_partition_time} and {@code
@@ -27,11 +27,7 @@ import picocli.CommandLine.Parameters;
     })
 final class DropPartitionCommand extends ConnectedCommand {
 
-  @Parameters(
-      index = "0",
-      paramLabel = "PARENT",
-      description = "The set's parent, schema.table (p_parent_table).")
-  String parent;
+  @Mixin ParentArgument set;
 
   @Option(
       names = "--retention",
@@ -85,16 +81,16 @@ final class DropPartitionCommand extends ConnectedCommand {
     if (timeBased(partman)) {
       r =
           partman.dropPartitionTime(
-              parent, retention, reference, keepTable, keepIndex, retentionSchema);
+              set.parent, retention, reference, keepTable, keepIndex, retentionSchema);
     } else {
       if (reference != null) {
         throw new CliException(
             ExitCode.USAGE,
-            parent
+            set.parent
                 + " is partitioned by id, where retention counts back from the largest id;"
                 + " --reference is for sets partitioned by time. Leave it out.");
       }
-      r = partman.dropPartitionId(parent, ids(), keepTable, keepIndex, retentionSchema);
+      r = partman.dropPartitionId(set.parent, ids(), keepTable, keepIndex, retentionSchema);
     }
     if (json()) {
       Map<String, Object> doc = new LinkedHashMap<>();
@@ -116,12 +112,7 @@ final class DropPartitionCommand extends ConnectedCommand {
     r.detached().forEach(c -> t.row(c, "detached, kept as a table"));
     r.moved().forEach(c -> t.row(c, "moved to schema " + r.retentionSchema()));
     r.finalized().forEach(c -> t.row(c, "interrupted detach finalized"));
-    StringBuilder b =
-        new StringBuilder("Partition set ")
-            .append(r.parentTable())
-            .append(": ")
-            .append(children(r.count()))
-            .append(" retired.\n");
+    StringBuilder b = set.summary().append(children(r.count())).append(" retired.\n");
     if (r.keptLast() != null) {
       b.append(r.keptLast()).append(" is past retention but kept: it is the set's last child.\n");
     }
@@ -134,7 +125,7 @@ final class DropPartitionCommand extends ConnectedCommand {
 
   /** Whether the set is partitioned by time (time, epoch or encoded control), read from its row. */
   private boolean timeBased(Partman partman) {
-    Map<String, Object> row = partman.configGet(parent);
+    Map<String, Object> row = partman.configGet(set.parent);
     Object epoch = row.get("epoch");
     if (epoch != null && !"none".equals(epoch.toString())) {
       return true;
@@ -142,7 +133,7 @@ final class DropPartitionCommand extends ConnectedCommand {
     if (row.get("time_decoder") != null) {
       return true;
     }
-    return partman.checkControlType(parent, String.valueOf(row.get("control"))).isTime();
+    return partman.checkControlType(set.parent, String.valueOf(row.get("control"))).isTime();
   }
 
   private Long ids() {
@@ -157,7 +148,7 @@ final class DropPartitionCommand extends ConnectedCommand {
           "--retention '"
               + retention
               + "' is not a whole number, and "
-              + parent
+              + set.parent
               + " is partitioned by id: give how many ids below the largest to keep, e.g."
               + " --retention 100000.");
     }

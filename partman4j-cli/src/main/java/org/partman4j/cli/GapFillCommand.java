@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.partman4j.GapFillResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code partman gap-fill}: pg_partman's {@code partition_gap_fill}. */
 @Command(
@@ -17,15 +17,11 @@ import picocli.CommandLine.Parameters;
     })
 final class GapFillCommand extends ConnectedCommand {
 
-  @Parameters(
-      index = "0",
-      paramLabel = "PARENT",
-      description = "The set's parent, schema.table (p_parent_table).")
-  String parent;
+  @Mixin ParentArgument set;
 
   @Override
   ExitCode run() {
-    GapFillResult r = partman().partitionGapFill(parent);
+    GapFillResult r = partman().partitionGapFill(set.parent);
     if (json()) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("parent_table", r.parentTable());
@@ -34,12 +30,7 @@ final class GapFillCommand extends ConnectedCommand {
       printJson(doc);
       return ExitCode.OK;
     }
-    StringBuilder b =
-        new StringBuilder("Partition set ")
-            .append(r.parentTable())
-            .append(": ")
-            .append(children(r.count()))
-            .append(" made to fill gaps.\n");
+    StringBuilder b = set.summary().append(children(r.count())).append(" made to fill gaps.\n");
     r.created().forEach(c -> b.append("  ").append(c).append('\n'));
     print(b.toString());
     return ExitCode.OK;

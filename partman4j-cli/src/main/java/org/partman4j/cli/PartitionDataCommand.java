@@ -7,8 +7,8 @@ import java.util.Map;
 import org.partman4j.PartitionDataOptions;
 import org.partman4j.PartitionDataResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code partman partition-data}: pg_partman's {@code partition_data_proc}. */
 @Command(
@@ -22,11 +22,7 @@ import picocli.CommandLine.Parameters;
     })
 final class PartitionDataCommand extends ConnectedCommand {
 
-  @Parameters(
-      index = "0",
-      paramLabel = "PARENT",
-      description = "The set's parent, schema.table (p_parent_table).")
-  String parent;
+  @Mixin ParentArgument set;
 
   @Option(
       names = "--source-table",
@@ -99,7 +95,7 @@ final class PartitionDataCommand extends ConnectedCommand {
               throw new CliException(
                   ExitCode.USAGE, "--order '" + order + "' is neither ASC nor DESC.");
         };
-    Progress progress = Progress.of(err(), "partition-data " + parent);
+    Progress progress = Progress.of(err(), "partition-data " + set.parent);
     PartitionDataOptions options =
         PartitionDataOptions.defaults()
             .sourceTable(sourceTable)
@@ -114,7 +110,7 @@ final class PartitionDataCommand extends ConnectedCommand {
             .listener(progress);
     PartitionDataResult r;
     try {
-      r = partman().partitionData(parent, options);
+      r = partman().partitionData(set.parent, options);
     } finally {
       progress.done();
     }
@@ -131,9 +127,7 @@ final class PartitionDataCommand extends ConnectedCommand {
       return ExitCode.OK;
     }
     StringBuilder b =
-        new StringBuilder("Partition set ")
-            .append(r.parentTable())
-            .append(": ")
+        set.summary()
             .append(r.rowsMoved())
             .append(" rows moved out of ")
             .append(r.sourceTable())

@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.partman4j.ReapplyConstraintsResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code partman reapply-constraints}: pg_partman's {@code reapply_constraints_proc}. */
 @Command(
@@ -20,11 +20,7 @@ import picocli.CommandLine.Parameters;
     })
 final class ReapplyConstraintsCommand extends ConnectedCommand {
 
-  @Parameters(
-      index = "0",
-      paramLabel = "PARENT",
-      description = "The set's parent, schema.table (p_parent_table).")
-  String parent;
+  @Mixin ParentArgument set;
 
   @Option(
       names = "--drop-constraints",
@@ -52,9 +48,10 @@ final class ReapplyConstraintsCommand extends ConnectedCommand {
       throw new CliException(
           ExitCode.USAGE, "Nothing to do: give --drop-constraints, --apply-constraints, or both.");
     }
-    ReapplyConstraintsResult r = partman().reapplyConstraints(parent, drop, apply, wait, dryRun);
+    ReapplyConstraintsResult r =
+        partman().reapplyConstraints(set.parent, drop, apply, wait, dryRun);
     if (dryRun && !json()) {
-      printDryRun("reapply-constraints", parent, r.statements());
+      printDryRun("reapply-constraints", set.parent, r.statements());
       return ExitCode.OK;
     }
     if (json()) {
@@ -70,9 +67,7 @@ final class ReapplyConstraintsCommand extends ConnectedCommand {
       return ExitCode.OK;
     }
     StringBuilder b =
-        new StringBuilder("Partition set ")
-            .append(r.parentTable())
-            .append(": ")
+        set.summary()
             .append(children(r.children().size()))
             .append(" worked on, ")
             .append(r.dropped().size())

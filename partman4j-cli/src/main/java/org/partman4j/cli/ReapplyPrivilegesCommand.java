@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.partman4j.ReapplyPrivilegesResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code partman reapply-privileges}: pg_partman's {@code reapply_privileges}. */
 @Command(
@@ -17,15 +17,11 @@ import picocli.CommandLine.Parameters;
     })
 final class ReapplyPrivilegesCommand extends ConnectedCommand {
 
-  @Parameters(
-      index = "0",
-      paramLabel = "PARENT",
-      description = "The set's parent, schema.table (p_parent_table).")
-  String parent;
+  @Mixin ParentArgument set;
 
   @Override
   ExitCode run() {
-    ReapplyPrivilegesResult r = partman().reapplyPrivileges(parent);
+    ReapplyPrivilegesResult r = partman().reapplyPrivileges(set.parent);
     if (json()) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("parent_table", r.parentTable());
@@ -36,9 +32,7 @@ final class ReapplyPrivilegesCommand extends ConnectedCommand {
       return ExitCode.OK;
     }
     StringBuilder b =
-        new StringBuilder("Partition set ")
-            .append(r.parentTable())
-            .append(": ")
+        set.summary()
             .append(r.tablesChecked())
             .append(" tables checked, ")
             .append(r.tablesChanged().size())

@@ -8,8 +8,8 @@ import org.partman4j.PartitionDataOptions;
 import org.partman4j.UndoOptions;
 import org.partman4j.UndoResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code partman undo-partition}: pg_partman's {@code undo_partition_proc}. */
 @Command(
@@ -24,11 +24,7 @@ import picocli.CommandLine.Parameters;
     })
 final class UndoPartitionCommand extends ConnectedCommand {
 
-  @Parameters(
-      index = "0",
-      paramLabel = "PARENT",
-      description = "The set's parent, schema.table (p_parent_table).")
-  String parent;
+  @Mixin ParentArgument set;
 
   @Option(
       names = "--target-table",
@@ -91,7 +87,7 @@ final class UndoPartitionCommand extends ConnectedCommand {
 
   @Override
   ExitCode run() {
-    Progress progress = Progress.of(err(), "undo-partition " + parent);
+    Progress progress = Progress.of(err(), "undo-partition " + set.parent);
     UndoOptions options =
         UndoOptions.into(targetTable)
             .keepTable(keepTable)
@@ -104,7 +100,7 @@ final class UndoPartitionCommand extends ConnectedCommand {
             .listener(progress);
     UndoResult r;
     try {
-      r = partman().undoPartition(parent, options);
+      r = partman().undoPartition(set.parent, options);
     } finally {
       progress.done();
     }
@@ -121,9 +117,7 @@ final class UndoPartitionCommand extends ConnectedCommand {
       return ExitCode.OK;
     }
     StringBuilder b =
-        new StringBuilder("Partition set ")
-            .append(r.parentTable())
-            .append(": ")
+        set.summary()
             .append(r.rowsMoved())
             .append(" rows moved into ")
             .append(r.targetTable())
