@@ -10,6 +10,7 @@ import org.partman4j.command.CreateParent;
 import org.partman4j.command.CreatePartition;
 import org.partman4j.command.DumpDefinition;
 import org.partman4j.command.Install;
+import org.partman4j.command.Retention;
 import org.partman4j.command.RunMaintenance;
 import org.partman4j.command.ShowPartitionInfo;
 import org.partman4j.command.ShowPartitionName;
@@ -288,5 +289,75 @@ public final class Partman {
 
   private RunMaintenance maintenanceCommand() {
     return new RunMaintenance(sessions, settings.schema(), settings.clock(), settings.lockRetry());
+  }
+
+  // Retention
+
+  /**
+   * Retires the children of a time-based set (time, epoch or encoded control) that are past
+   * retention, as pg_partman's {@code drop_partition_time}: every child whose exclusive upper bound
+   * is before {@code reference - retention} (computed in the set's zone) is dropped, detached and
+   * kept ({@code keepTable}), or detached and moved to {@code retentionSchema}; never the set's
+   * last child. Each child is retired on its own, with {@code DETACH ... CONCURRENTLY} when the set
+   * has no default partition, so writers of the set are not blocked. Any argument given as null
+   * takes the set's configuration ({@code part_config.retention}, {@code retention_keep_table},
+   * {@code retention_keep_index}, {@code retention_schema}) for this call only.
+   *
+   * <pre>{@code
+   * RetentionOutcome r = partman.dropPartitionTime("public.events", "30 days", null, null, null, null);
+   * r.dropped();   // [events_p20261020, events_p20261021]
+   * }</pre>
+   *
+   * @param parentTable the set's parent, {@code schema.table}
+   * @param retention how long children are kept, an interval ({@code '30 days'}), or null
+   * @param reference the time retention counts back from, or null for now
+   * @param keepTable true to detach children and keep them, or null
+   * @param keepIndex false to drop a kept or moved child's indexes and the constraints they back,
+   *     or null
+   * @param retentionSchema the schema to move children to (it wins over {@code keepTable}), or null
+   * @throws PartmanException {@link ErrorCode#INVALID_ARGUMENT} for a bad interval, an id set, or
+   *     no retention at all; {@link ErrorCode#SET_NOT_FOUND} / {@link ErrorCode#OBJECT_NOT_FOUND}
+   *     for an unknown set or a missing retention schema; {@link ErrorCode#NAME_COLLISION} when the
+   *     retention schema holds a child's name (all checked before anything changes); {@link
+   *     ErrorCode#LOCK_TIMEOUT} when a child's locks are not granted after the retries (the
+   *     children retired before it stay retired; a rerun continues)
+   */
+  public RetentionOutcome dropPartitionTime(
+      String parentTable,
+      String retention,
+      Instant reference,
+      Boolean keepTable,
+      Boolean keepIndex,
+      String retentionSchema) {
+    return retention()
+        .dropTime(parentTable, retention, reference, keepTable, keepIndex, retentionSchema);
+  }
+
+  /**
+   * Retires the children of an id set that are past retention, as pg_partman's {@code
+   * drop_partition_id}: every child whose exclusive upper bound ({@code start + interval}) is at
+   * most {@code max - retention}, {@code max} being the largest id in the set's children (the
+   * default partition not counted); a set without rows retires nothing. Otherwise as {@link
+   * #dropPartitionTime}.
+   *
+   * @param parentTable the set's parent, {@code schema.table}
+   * @param retention how many ids below the largest are kept, or null
+   * @param keepTable true to detach children and keep them, or null
+   * @param keepIndex false to drop a kept or moved child's indexes, or null
+   * @param retentionSchema the schema to move children to, or null
+   * @throws PartmanException as {@link #dropPartitionTime}, and {@link ErrorCode#INVALID_ARGUMENT}
+   *     for a negative retention or a time-based set
+   */
+  public RetentionOutcome dropPartitionId(
+      String parentTable,
+      Long retention,
+      Boolean keepTable,
+      Boolean keepIndex,
+      String retentionSchema) {
+    return retention().dropId(parentTable, retention, keepTable, keepIndex, retentionSchema);
+  }
+
+  private Retention retention() {
+    return new Retention(sessions, settings.schema(), settings.lockRetry(), settings.clock());
   }
 }

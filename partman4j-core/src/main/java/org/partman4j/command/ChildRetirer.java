@@ -1,0 +1,326 @@
+package org.partman4j.command;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.partman4j.ErrorCode;
+import org.partman4j.PartmanException;
+import org.partman4j.catalog.ChildTable;
+import org.partman4j.exec.LockRetry;
+import org.partman4j.exec.Session;
+import org.partman4j.exec.SqlErrors;
+import org.partman4j.model.TableName;
+import org.partman4j.plan.RetentionPlanner.Action;
+import org.partman4j.sql.RetentionSql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retires one child at a time, never holding locks on more than that child and its parent.
+ *
+ * <p>Where PostgreSQL allows it (no default partition), the child leaves with {@code DETACH
+ * PARTITION ... CONCURRENTLY}, which takes only SHARE UPDATE EXCLUSIVE on the parent, so writers
+ * and readers of the set go on; what follows (drop, index removal, move) then touches only the
+ * detached table. Otherwise everything happens in one transaction whose ACCESS EXCLUSIVE lock on
+ * the parent waits at most the session's {@code lock_timeout}. A step that cannot get its locks is
+ * tried again as {@link LockRetry} says; a concurrent detach interrupted half-way (by a timeout, a
+ * cancel or a crash) is completed with {@code FINALIZE}.
+ */
+final class ChildRetirer {
+
+  private static final Logger log = LoggerFactory.getLogger(ChildRetirer.class);
+
+  /** What became of one child. */
+  record Result(boolean retired, boolean finalized, List<String> configsRemoved) {}
+
+  private enum State {
+    ATTACHED,
+    PENDING,
+    GONE
+  }
+
+  private final Session session;
+  private final String storeSchema;
+  private final TableName parent;
+  private final long parentOid;
+  private final boolean concurrent;
+  private final LockRetry retry;
+
+  ChildRetirer(
+      Session session,
+      String storeSchema,
+      TableName parent,
+      long parentOid,
+      boolean concurrent,
+      LockRetry retry) {
+    this.session = session;
+    this.storeSchema = storeSchema;
+    this.parent = parent;
+    this.parentOid = parentOid;
+    this.concurrent = concurrent;
+    this.retry = retry;
+  }
+
+  /**
+   * Retires {@code child}. A child no longer attached to the parent (another session detached it)
+   * is left alone and reported as not retired.
+   */
+  Result retire(
+      ChildTable child, Action action, boolean keepIndex, boolean keepPublication, String schema) {
+    TableName name = child.name();
+    boolean publications = action != Action.DROP && !keepPublication;
+    State state =
+        withRetry("reading the state of " + name, () -> state(session.connection(), name));
+    if (state == State.GONE) {
+      log.info("Retention of {}: {} is no longer attached; left alone", parent, name);
+      return new Result(false, false, List.of());
+    }
+    if (concurrent || state == State.PENDING) {
+      if (publications) {
+        inTransaction(
+            name,
+            "leaving its publications",
+            c -> {
+              leavePublications(c, child);
+              return null;
+            });
+      }
+      boolean finalized = detachOutside(name);
+      List<String> configs =
+          inTransaction(name, verb(action), c -> finish(c, child, action, keepIndex, schema));
+      return new Result(true, finalized, configs);
+    }
+    List<String> configs =
+        inTransaction(
+            name,
+            verb(action),
+            c -> {
+              if (state(c, name) == State.GONE) {
+                return null;
+              }
+              if (publications) {
+                leavePublications(c, child);
+              }
+              if (action != Action.DROP) {
+                run(c, RetentionSql.detach(parent, name));
+              }
+              return finish(c, child, action, keepIndex, schema);
+            });
+    return configs == null ? new Result(false, false, List.of()) : new Result(true, false, configs);
+  }
+
+  /**
+   * Completes the interrupted concurrent detach of a child retention does not otherwise want: it
+   * must be finished before any other child can be detached concurrently.
+   */
+  void finalizePending(TableName child) {
+    detachOutside(child);
+  }
+
+  /**
+   * Detaches outside a transaction block: FINALIZE for a pending child, else CONCURRENTLY.
+   *
+   * @return whether it was a FINALIZE
+   */
+  private boolean detachOutside(TableName child) {
+    return withRetry(
+        "detaching " + child + " from " + parent,
+        () -> {
+          Connection c = session.connection();
+          State state = state(c, child);
+          if (state == State.GONE) {
+            return false;
+          }
+          String sql =
+              state == State.PENDING
+                  ? RetentionSql.detachFinalize(parent, child)
+                  : RetentionSql.detachConcurrently(parent, child);
+          run(c, sql);
+          return state == State.PENDING;
+        });
+  }
+
+  /**
+   * What happens once the child no longer belongs to the parent (or, for a plain drop, at once).
+   */
+  private List<String> finish(
+      Connection c, ChildTable child, Action action, boolean keepIndex, String schema)
+      throws SQLException {
+    TableName name = child.name();
+    List<String> subSets = new ArrayList<>();
+    if (child.partitioned()) {
+      try (PreparedStatement ps = c.prepareStatement(RetentionSql.SUB_PARENTS)) {
+        ps.setLong(1, child.oid());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            subSets.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    if (action == Action.DROP) {
+      run(c, RetentionSql.dropTable(name));
+    } else {
+      if (!keepIndex) {
+        dropIndexes(c, child);
+      }
+      if (action == Action.MOVE) {
+        run(c, RetentionSql.setSchema(name, schema));
+      }
+    }
+    List<String> removed = new ArrayList<>();
+    if (!subSets.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement(RetentionSql.deleteConfigs(storeSchema))) {
+        ps.setArray(1, c.createArrayOf("text", subSets.toArray()));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            removed.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    return removed;
+  }
+
+  /** Indexes that back a constraint leave with the constraint; the others are dropped. */
+  private void dropIndexes(Connection c, ChildTable child) throws SQLException {
+    List<String> sqls = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(RetentionSql.INDEXES_OF)) {
+      ps.setLong(1, child.oid());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String constraint = rs.getString(2);
+          sqls.add(
+              constraint == null
+                  ? RetentionSql.dropIndex(child.name().schema(), rs.getString(1))
+                  : RetentionSql.dropConstraint(child.name(), constraint));
+        }
+      }
+    }
+    for (String sql : sqls) {
+      run(c, sql);
+    }
+  }
+
+  private void leavePublications(Connection c, ChildTable child) throws SQLException {
+    List<String> pubs = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(RetentionSql.PUBLICATIONS_OF)) {
+      ps.setLong(1, child.oid());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          pubs.add(rs.getString(1));
+        }
+      }
+    }
+    for (String pub : pubs) {
+      run(c, RetentionSql.publicationDropTable(pub, child.name()));
+    }
+  }
+
+  private State state(Connection c, TableName child) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(RetentionSql.CHILD_STATE)) {
+      ps.setLong(1, parentOid);
+      ps.setString(2, child.schema());
+      ps.setString(3, child.table());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return State.GONE;
+        }
+        return rs.getBoolean(1) ? State.PENDING : State.ATTACHED;
+      }
+    }
+  }
+
+  private void run(Connection c, String sql) throws SQLException {
+    log.debug("Retention of {}: {}", parent, sql);
+    try (Statement st = c.createStatement()) {
+      st.execute(sql);
+    } catch (SQLException e) {
+      throw new StatementFailure(e, sql);
+    }
+  }
+
+  private static String verb(Action action) {
+    return switch (action) {
+      case DROP -> "dropping it";
+      case DETACH -> "detaching it";
+      case MOVE -> "moving it to the retention schema";
+    };
+  }
+
+  private <T> T inTransaction(TableName child, String doing, Session.SqlWork<T> work) {
+    String what = doing + " (" + child + ", retention of " + parent + ")";
+    return withRetry(what, () -> session.inTransaction(what, work));
+  }
+
+  /** Work that may throw SQLException, run outside {@link Session#inTransaction}. */
+  @FunctionalInterface
+  private interface Attempt<T> {
+    T run() throws SQLException;
+  }
+
+  /** Runs {@code work}, trying again after lock timeouts and deadlocks as the retry says. */
+  private <T> T withRetry(String doing, Attempt<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      PartmanException failure;
+      try {
+        return work.run();
+      } catch (StatementFailure e) {
+        failure = SqlErrors.translate((SQLException) e.getCause(), doing, e.statement);
+      } catch (SQLException e) {
+        failure = SqlErrors.translate(e, doing, null);
+      } catch (PartmanException e) {
+        failure = unwrap(e, doing);
+      }
+      if (!LockRetry.isRetryable(failure.sqlState())) {
+        throw failure;
+      }
+      if (attempt >= retry.attempts() || !retry.pause(attempt)) {
+        throw new PartmanException(
+            ErrorCode.LOCK_TIMEOUT,
+            "Retention of "
+                + parent
+                + " could not get its locks after "
+                + attempt
+                + " attempts while "
+                + doing
+                + ": "
+                + failure.getMessage()
+                + " Retry later (a rerun continues where this one stopped), or raise the lock"
+                + " timeout or the attempts.",
+            failure.sqlState(),
+            failure.statement(),
+            failure);
+      }
+      log.info(
+          "Retention of {}: lock not granted while {}, attempt {} of {}; retrying",
+          parent,
+          doing,
+          attempt,
+          retry.attempts());
+    }
+  }
+
+  /** A statement failure that Session.inTransaction wrapped: report the statement with it. */
+  private static PartmanException unwrap(PartmanException e, String doing) {
+    if (e.getCause() instanceof StatementFailure f) {
+      return SqlErrors.translate((SQLException) f.getCause(), doing, f.statement);
+    }
+    return e;
+  }
+
+  /** Carries the failed statement through Session.inTransaction. */
+  private static final class StatementFailure extends SQLException {
+    private static final long serialVersionUID = 1L;
+    final String statement;
+
+    StatementFailure(SQLException cause, String statement) {
+      super(cause.getMessage(), cause.getSQLState(), cause);
+      this.statement = statement;
+    }
+  }
+}
