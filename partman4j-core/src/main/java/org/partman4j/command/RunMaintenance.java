@@ -61,7 +61,7 @@ public final class RunMaintenance {
     this.sessions = sessions;
     this.schema = schema;
     this.clock = clock;
-    this.creator = new ChildCreator(retry);
+    this.creator = new ChildCreator(retry, new SubSetRegistrar(schema, clock, retry, null));
     this.assumeReplica = assumeReplica;
   }
 
