@@ -164,6 +164,20 @@ public final class ChildCreator {
   }
 
   /**
+   * Makes one child in the caller's transaction, without retries or sub-set registration: for work
+   * that must be atomic with other statements (replacing a child by a partitioned one). A lock
+   * failure is thrown as the SQLException, for the caller to roll back and retry.
+   */
+  public ChildResult createInTransaction(Connection c, ChildProperties p, NewChild child)
+      throws SQLException {
+    try {
+      return once(c, p, child, 1, null, null);
+    } catch (LockConflict e) {
+      throw (SQLException) e.getCause();
+    }
+  }
+
+  /**
    * What {@link #create} would do, without changing anything: each child is looked up (existing
    * ones are reported, collisions thrown) and the statements of the others are rendered, the
    * privilege statements against the grants a new table would get and the replica identity index

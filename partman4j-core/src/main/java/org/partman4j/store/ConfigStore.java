@@ -37,6 +37,11 @@ public final class ConfigStore {
     return sets.insertText(config);
   }
 
+  /** The statement {@link #insertSub} runs for {@code config}, values inlined, for dry runs. */
+  public String insertSubText(SubSetConfig config) {
+    return subSets.insertText(config);
+  }
+
   /** Every {@code part_config} row, by parent_table. */
   public List<SetConfig> findAll(Connection c) {
     try {
