@@ -178,6 +178,9 @@ public final class CreateParent {
           "registering " + config.parentTable(),
           c -> {
             new ConfigStore(schema).insert(c, config);
+            if (scope != null && scope.inheritedSub() != null) {
+              new ConfigStore(schema).insertSub(c, scope.inheritedSub());
+            }
             return null;
           });
     }

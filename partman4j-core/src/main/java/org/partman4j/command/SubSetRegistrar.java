@@ -106,14 +106,39 @@ final class SubSetRegistrar implements SubSets {
     boolean upperTime = set.bounds().kind().isTimeBased();
     SubSetScope scope;
     UnaryOperator<SetConfig> adjust = cfg -> withSubValues(cfg, sub);
+    SubSetConfig inherited = siblingSub(c, set, child);
     if (upperTime && isTime(c, child, sub)) {
-      scope = new SubSetScope(range.startTime(), range.endTime(), null, null, adjust);
+      scope = new SubSetScope(range.startTime(), range.endTime(), null, null, adjust, inherited);
     } else if (!upperTime && !isTime(c, child, sub)) {
-      scope = new SubSetScope(null, null, whole(range.startId()), whole(range.endId()), adjust);
+      scope =
+          new SubSetScope(
+              null, null, whole(range.startId()), whole(range.endId()), adjust, inherited);
     } else {
-      scope = new SubSetScope(null, null, null, null, adjust);
+      scope = new SubSetScope(null, null, null, null, adjust, inherited);
     }
     return new Prepared(definition(sub, child, upper), scope);
+  }
+
+  /**
+   * The part_config_sub row of the first sibling sub-set that has one, as this sub-set's own
+   * (unlike pg_partman, which swaps keep_table and keep_index in the copy and drops two columns).
+   */
+  private SubSetConfig siblingSub(Connection c, SetSnapshot upper, TableName child) {
+    if (store.findSub(c, child.toString()).isPresent()) {
+      return null;
+    }
+    java.util.Set<String> siblings = new java.util.HashSet<>();
+    for (ChildTable ch : upper.parent().children()) {
+      if (!ch.isDefault() && !ch.name().equals(child)) {
+        siblings.add(ch.name().toString());
+      }
+    }
+    for (SubSetConfig s : store.findAllSub(c)) {
+      if (siblings.contains(s.subParent())) {
+        return s.toBuilder().subParent(child.toString()).build();
+      }
+    }
+    return null;
   }
 
   private static boolean isTime(Connection c, TableName child, SubSetConfig sub)

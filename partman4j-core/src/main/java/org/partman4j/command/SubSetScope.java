@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 import org.partman4j.model.SetConfig;
+import org.partman4j.model.SubSetConfig;
 import org.partman4j.plan.PlannedChild;
 
 /**
@@ -17,13 +18,16 @@ import org.partman4j.plan.PlannedChild;
  * @param minId first value of the range (id levels), else null
  * @param maxId exclusive end of the range (id levels), else null
  * @param adjust the part_config_sub values put into the new config row
+ * @param inheritedSub a sibling sub-set's own part_config_sub row, copied for this sub-set
+ *     (pg_partman's sibling inheritance, §6.4, which makes a third level grow), or null
  */
 record SubSetScope(
     Instant minTime,
     Instant maxTime,
     BigInteger minId,
     BigInteger maxId,
-    UnaryOperator<SetConfig> adjust) {
+    UnaryOperator<SetConfig> adjust,
+    SubSetConfig inheritedSub) {
 
   /** Whether the sub-set's children are limited to a range. */
   boolean limited() {

@@ -117,15 +117,18 @@ public final class UndoPartition {
               + "; give a table outside the set. Nothing was moved.");
     }
     for (ChildTable child : set.parent().children()) {
-      if (child.partitioned()) {
+      // An emptied sub-parent (its own set undone already) is just an empty table here.
+      if (child.partitioned() && hasPartitions(c, child)) {
         throw InspectionErrors.invalid(
             "The child "
                 + child.name()
                 + " of "
                 + name
-                + " is itself partitioned; undo its partitioning first (undoPartition on "
+                + " is itself partitioned; undo bottom-up: first undoPartition on "
                 + child.name()
-                + "), then this set. Nothing was moved.");
+                + " (and every other sub-partitioned child), then on "
+                + name
+                + ". Nothing was moved.");
       }
     }
     var targetColumns = MoveColumns.read(c, target);
@@ -282,6 +285,17 @@ public final class UndoPartition {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new PartmanException(ErrorCode.DATABASE_ERROR, "Interrupted; rerun to resume.");
+      }
+    }
+  }
+
+  private static boolean hasPartitions(Connection c, ChildTable child) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits WHERE inhparent = ?)")) {
+      ps.setLong(1, child.oid());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
       }
     }
   }
