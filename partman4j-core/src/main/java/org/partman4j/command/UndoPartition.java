@@ -23,6 +23,7 @@ import org.partman4j.plan.ChildOrder;
 import org.partman4j.plan.DecodedChild;
 import org.partman4j.sql.DataSql;
 import org.partman4j.sql.DdlSql;
+import org.partman4j.sql.SubPartitionSql;
 import org.partman4j.store.ConfigStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -290,9 +291,7 @@ public final class UndoPartition {
   }
 
   private static boolean hasPartitions(Connection c, ChildTable child) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits WHERE inhparent = ?)")) {
+    try (PreparedStatement ps = c.prepareStatement(SubPartitionSql.HAS_PARTITIONS)) {
       ps.setLong(1, child.oid());
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() && rs.getBoolean(1);

@@ -59,4 +59,8 @@ public final class SubPartitionSql {
           ON a.attrelid = p.partrelid AND a.attnum = ANY (p.partattrs::int2[])
        WHERE p.partrelid = ?
       """;
+
+  /** Whether a partitioned table has partitions; parameter: its oid. */
+  public static final String HAS_PARTITIONS =
+      "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits WHERE inhparent = ?)";
 }
