@@ -101,4 +101,131 @@ class SubPartitionIT {
         .extracting(PartitionEntry::table)
         .startsWith("t_p0_p20261116");
   }
+
+  /** pg_partman's test-time-epoch-id-subpart-native: daily epoch-seconds parent, id 20 sub-sets. */
+  @Test
+  void epochTimeThenId(TestDatabase db) {
+    db.execute(
+        "CREATE SCHEMA ei",
+        "CREATE TABLE ei.t (col1 int NOT NULL, col2 text, col3 bigint NOT NULL)"
+            + " PARTITION BY RANGE (col3)");
+    Partman partman = partman(db);
+    partman.createParent(PartitionSetDefinition.of("ei.t", "col3", "1 day").epoch("seconds"));
+    List<String> top = children(db, "ei.t");
+    assertThat(top).hasSize(10).contains("t_p20261118", "t_p20261126", "t_default");
+
+    partman.createSubParent(
+        SubPartitionDefinition.of("ei.t", "col1", "20").declarativeCheck("YES"));
+
+    assertThat(children(db, "ei.t_p20261122"))
+        .containsExactly(
+            "t_p20261122_default",
+            "t_p20261122_p0",
+            "t_p20261122_p20",
+            "t_p20261122_p40",
+            "t_p20261122_p60",
+            "t_p20261122_p80");
+    assertThat(
+            db.queryString(
+                "SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE oid = 'ei.t_p20261122'::regclass"))
+        .isEqualTo("FOR VALUES FROM ('1795305600') TO ('1795392000')");
+    // rows of today (epoch 2026-11-22 01:00 UTC) up to id 100; maintenance grows today's id set
+    db.execute("INSERT INTO ei.t SELECT g, 'r', 1795309200 FROM generate_series(1, 99) g");
+    MaintenanceResult m = partman.runMaintenance();
+    SetMaintenanceResult today =
+        m.sets().stream().filter(s -> s.parentTable().equals("ei.t_p20261122")).findFirst().get();
+    assertThat(today.childrenCreated())
+        .containsExactly(
+            "t_p20261122_p100", "t_p20261122_p120", "t_p20261122_p140", "t_p20261122_p160");
+    assertThat(m.failures()).isEmpty();
+  }
+
+  /** Monthly over daily: sub-sets stay inside their month, outside the window only one child. */
+  @Test
+  void timeThenTimeStaysInsideTheParentRange(TestDatabase db) {
+    db.execute(
+        "CREATE SCHEMA tt",
+        "CREATE TABLE tt.t (id bigint NOT NULL, ts timestamptz NOT NULL)"
+            + " PARTITION BY RANGE (ts)");
+    Partman partman = partman(db);
+    partman.createParent(
+        PartitionSetDefinition.of("tt.t", "ts", "1 month").startPartition("2026-09-01").premake(1));
+    assertThat(children(db, "tt.t"))
+        .containsExactly("t_default", "t_p20260901", "t_p20261001", "t_p20261101", "t_p20261201");
+
+    partman.createSubParent(
+        SubPartitionDefinition.of("tt.t", "ts", "1 day").declarativeCheck("yes"));
+
+    // November: the premake window (11-18 .. 11-26); other months: their first day only
+    assertThat(children(db, "tt.t_p20261101"))
+        .hasSize(10)
+        .contains("t_p20261101_p20261118", "t_p20261101_p20261126", "t_p20261101_default");
+    assertThat(children(db, "tt.t_p20260901"))
+        .containsExactly("t_p20260901_default", "t_p20260901_p20260901");
+    assertThat(children(db, "tt.t_p20261201"))
+        .containsExactly("t_p20261201_default", "t_p20261201_p20261201");
+
+    // data on the 26th: November's sub-set grows to its last day and stops at December
+    db.execute("INSERT INTO tt.t VALUES (1, '2026-11-26 12:00+00')");
+    MaintenanceResult m = partman.runMaintenance("tt.t_p20261101");
+    assertThat(m.sets().get(0).childrenCreated())
+        .containsExactly(
+            "t_p20261101_p20261127",
+            "t_p20261101_p20261128",
+            "t_p20261101_p20261129",
+            "t_p20261101_p20261130");
+    partman.runMaintenance("tt.t_p20261101");
+    assertThat(children(db, "tt.t_p20261101")).doesNotContain("t_p20261101_p20261201");
+    // sub_partition_set_full works for time sub-sets (pg_partman never sets it for them)
+    assertThat(
+            db.queryString(
+                "SELECT sub_partition_set_full FROM partman.part_config WHERE parent_table ="
+                    + " 'tt.t_p20261101'"))
+        .isEqualTo("t");
+  }
+
+  /** §18.9: a LIST sub-level under a time parent gets PARTITION BY LIST and works. */
+  @Test
+  void listUnderTime(TestDatabase db) {
+    db.execute(
+        "CREATE SCHEMA lt",
+        "CREATE TABLE lt.t (region int NOT NULL, ts timestamptz NOT NULL)"
+            + " PARTITION BY RANGE (ts)");
+    Partman partman = partman(db);
+    partman.createParent(PartitionSetDefinition.of("lt.t", "ts", "1 day").premake(1));
+    partman.createSubParent(
+        SubPartitionDefinition.of("lt.t", "region", "1")
+            .type("list")
+            .premake(2)
+            .declarativeCheck("yes"));
+    assertThat(db.queryString("SELECT pg_get_partkeydef('lt.t_p20261122'::regclass)"))
+        .isEqualTo("LIST (region)");
+    assertThat(children(db, "lt.t_p20261122"))
+        .containsExactly(
+            "t_p20261122_default", "t_p20261122_p0", "t_p20261122_p1", "t_p20261122_p2");
+    db.execute("INSERT INTO lt.t VALUES (1, '2026-11-22 10:00+00')");
+    assertThat(db.queryString("SELECT count(*) FROM lt.t_p20261122_p1")).isEqualTo("1");
+  }
+
+  /** Names cut to 63 bytes keep the lowest level's suffix. */
+  @Test
+  void longNamesKeepTheLowestSuffix(TestDatabase db) {
+    String name = "a_very_long_parent_table_name_for_sub_partitions_x"; // 50 bytes
+    db.execute(
+        "CREATE SCHEMA ln",
+        "CREATE TABLE ln."
+            + name
+            + " (id bigint NOT NULL, ts timestamptz NOT NULL)"
+            + " PARTITION BY RANGE (id)");
+    Partman partman = partman(db);
+    partman.createParent(PartitionSetDefinition.of("ln." + name, "id", "1000").premake(1));
+    partman.createSubParent(
+        SubPartitionDefinition.of("ln." + name, "ts", "1 day").premake(1).declarativeCheck("yes"));
+    List<String> sub =
+        db.queryColumn(
+            "SELECT relname FROM pg_class WHERE relnamespace = 'ln'::regnamespace"
+                + " AND relname LIKE '%p20261122' ORDER BY 1");
+    // t_p1000 + _p20261122 is 66 bytes: the top suffix is cut, the day suffix kept
+    assertThat(sub).containsExactly(name + "_p0_p20261122", name + "_p1_p20261122");
+  }
 }
