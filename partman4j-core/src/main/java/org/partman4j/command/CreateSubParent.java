@@ -93,9 +93,11 @@ public final class CreateSubParent {
       }
       for (ChildTable child : ch.children()) {
         TableName hold = holdOf(child.name());
+        boolean rows =
+            !child.partitioned()
+                && session.inTransaction(
+                    "looking into " + child.name(), c -> hasRows(c, child.name()));
         if (!child.partitioned()) {
-          boolean rows =
-              session.inTransaction("looking into " + child.name(), c -> hasRows(c, child.name()));
           out.add(
               "-- "
                   + child.name()
@@ -120,7 +122,7 @@ public final class CreateSubParent {
                 + " every "
                 + ch.sub().subPartitionInterval()
                 + " and create its children (one transaction each)");
-        if (!child.partitioned()) {
+        if (rows) {
           out.add(
               "-- move the rows of "
                   + hold
