@@ -171,6 +171,7 @@ final class MaintenanceReader {
         onRow.add(() -> m.defaultHasRows = true);
       }
     }
+    LeafProbes.expand(session, tables, onRow);
     runNonEmpty(session, tables, onRow);
     // Stage 2: older children of the sets whose newest ones were all empty.
     tables.clear();
@@ -181,13 +182,21 @@ final class MaintenanceReader {
         addChildProbes(m, from, m.newestFirst.size(), tables, onRow);
       }
     }
+    LeafProbes.expand(session, tables, onRow);
     runNonEmpty(session, tables, onRow);
     // Stage 3: the newest value of each set's newest non-empty child, and of its default.
     List<MaintenanceSql.Newest> newest = new ArrayList<>();
     List<java.util.function.Consumer<String>> onValue = new ArrayList<>();
     for (MaintainedSet m : sets) {
       String decoder = decoderSql(m);
-      if (m.dataChild != null) {
+      if (m.dataChild != null && m.dataChild.child().partitioned()) {
+        // a sub-partitioned child: through its leaves, a bounded number per transaction
+        TableName child = m.dataChild.child().name();
+        List<TableName> leaves =
+            LeafProbes.leaves(session, List.of(child)).getOrDefault(0, List.of());
+        m.dataMax =
+            LeafProbes.newest(session, leaves, m.config.control(), decoder, PROBES_PER_STATEMENT);
+      } else if (m.dataChild != null) {
         newest.add(
             new MaintenanceSql.Newest(m.dataChild.child().name(), m.config.control(), decoder));
         onValue.add(v -> m.dataMax = v);
