@@ -164,10 +164,14 @@ final class SetReader {
     }
     String decoder = set.config().timeDecoder();
     if (Uuid7.isBuiltIn(decoder)) {
-      // pg_partman's UUIDv7 decoder is not installed (no functions in the database): decode here,
-      // as children are encoded here (SetChildPlanning).
+      // pg_partman's UUIDv7 decoder is computed here: no such function exists in the database.
       for (String t : texts) {
-        out.put(t, Uuid7.decode(t));
+        try {
+          out.put(t, Uuid7.decode(t));
+        } catch (RuntimeException e) {
+          throw InspectionErrors.unusable(
+              "The bound value '" + t + "' of set " + set.name() + " is not a uuid.", e);
+        }
       }
       return out;
     }
