@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.partman4j.command.CheckControlType;
 import org.partman4j.command.CheckDefault;
+import org.partman4j.command.ConfigEdit;
 import org.partman4j.command.CreateParent;
 import org.partman4j.command.CreatePartition;
 import org.partman4j.command.CreateSubParent;
@@ -294,6 +296,70 @@ public final class Partman {
 
   private RunMaintenance maintenanceCommand() {
     return new RunMaintenance(sessions, settings.schema(), settings.clock(), settings.lockRetry());
+  }
+
+  // Dry run of createPartition, and part_config editing
+
+  /**
+   * The SQL {@link #createPartition} would run now, in order, without changing anything (the store
+   * schema is installed if missing). Children that exist are left out.
+   */
+  public List<String> createPartitionDryRun(String parentTable, List<String> values) {
+    return new CreatePartition(sessions, settings.schema(), settings.lockRetry())
+        .dryRun(parentTable, values);
+  }
+
+  /**
+   * A set's {@code part_config} row: column name → value in the table's column order. Values are
+   * {@code String}, {@code Integer}, {@code Boolean}, {@code List<String>} (for {@code
+   * constraint_cols}), {@code Instant} (for {@code maintenance_last_run}) or null.
+   *
+   * @param parentTable the set's parent, {@code schema.table}
+   * @throws PartmanException {@link ErrorCode#SET_NOT_FOUND} when there is no row for the table,
+   *     {@link ErrorCode#OBJECT_NOT_FOUND} when neither the row nor the table exists
+   */
+  public Map<String, Object> configGet(String parentTable) {
+    return new ConfigEdit(sessions, settings.schema()).get(parentTable);
+  }
+
+  /**
+   * Changes one column of a set's {@code part_config} row, as an {@code UPDATE} of pg_partman's
+   * table would, after checking the value for that column and this set: an interval where an
+   * interval belongs (or a whole number for an id set), {@code premake} of 1 or more, a boolean,
+   * {@code on}/{@code off}, an existing schema for {@code retention_schema}, an existing table,
+   * role or columns where those are named. {@code NULL} (any case) clears a nullable column.
+   * Columns that the existing children depend on ({@code control}, {@code epoch}, …) and those
+   * partman4j maintains itself cannot be set. Maintenance uses the new value on its next run.
+   *
+   * <pre>{@code
+   * partman.configSet("public.events", "retention", "30 days");
+   * partman.configSet("public.events", "premake", "7");
+   * }</pre>
+   *
+   * @param parentTable the set's parent, {@code schema.table}
+   * @param column the column's name, e.g. {@code premake}
+   * @param value the new value as text
+   * @return the change, with the values before and after
+   * @throws PartmanException {@link ErrorCode#INVALID_ARGUMENT} for an unknown or fixed column or a
+   *     value that does not fit (the message says what would), {@link ErrorCode#SET_NOT_FOUND} /
+   *     {@link ErrorCode#OBJECT_NOT_FOUND} as for {@link #configGet}, {@link
+   *     ErrorCode#LOCK_TIMEOUT} when the row stays locked longer than the lock timeout
+   */
+  public ConfigChange configSet(String parentTable, String column, String value) {
+    return new ConfigEdit(sessions, settings.schema()).set(parentTable, column, value, false);
+  }
+
+  /**
+   * What {@link #configSet} would do, checked the same way, without changing the row: the change's
+   * {@link ConfigChange#statement() statement} is the UPDATE it would run.
+   */
+  public ConfigChange configSetDryRun(String parentTable, String column, String value) {
+    return new ConfigEdit(sessions, settings.schema()).set(parentTable, column, value, true);
+  }
+
+  /** The {@code part_config} columns that {@link #configSet} can change, in table order. */
+  public static List<String> settableConfigColumns() {
+    return ConfigEdit.settableColumns();
   }
 
   // Retention

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,13 +13,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.partman4j.testkit.PostgresTest;
 import org.partman4j.testkit.TestDatabase;
 import org.partman4j.testsupport.Catalog;
+import org.partman4j.testsupport.RowWriter;
 
 /** createParent and createPartition beyond the golden cases: reruns, locks, names, encodings. */
 @PostgresTest
@@ -176,32 +173,9 @@ class CreateParentBehaviourIT {
             + " PARTITION BY RANGE (ts)",
         // A default made by the user before registering: kept, and it takes the writer's rows.
         "CREATE TABLE wr.t_default PARTITION OF wr.t DEFAULT");
-    AtomicBoolean stop = new AtomicBoolean();
-    AtomicInteger inserted = new AtomicInteger();
-    AtomicInteger failed = new AtomicInteger();
-    AtomicLong worstNanos = new AtomicLong();
-    Thread writer =
-        new Thread(
-            () -> {
-              try (Connection c = db.dataSource().getConnection();
-                  PreparedStatement ps =
-                      c.prepareStatement(
-                          "INSERT INTO wr.t (ts) VALUES ('2100-01-01'::timestamptz)")) {
-                while (!stop.get()) {
-                  long t0 = System.nanoTime();
-                  try {
-                    ps.executeUpdate();
-                    inserted.incrementAndGet();
-                  } catch (Exception e) {
-                    failed.incrementAndGet();
-                  }
-                  worstNanos.accumulateAndGet(System.nanoTime() - t0, Math::max);
-                }
-              } catch (Exception e) {
-                failed.incrementAndGet();
-              }
-            });
-    writer.start();
+    RowWriter writer =
+        RowWriter.start(
+            db.dataSource(), "INSERT INTO wr.t (ts) VALUES ('2100-01-01'::timestamptz)");
     CreateParentResult result;
     try {
       result =
@@ -209,17 +183,16 @@ class CreateParentBehaviourIT {
               .createParent(
                   PartitionSetDefinition.of("wr.t", "ts", "1 day").startPartition("2026-01-01"));
     } finally {
-      stop.set(true);
-      writer.join();
+      writer.close();
     }
 
     assertThat(result.created()).hasSize(330);
     assertThat(result.defaultPartition()).isNull();
-    assertThat(failed.get()).isZero();
-    assertThat(inserted.get()).isPositive();
+    assertThat(writer.failed()).isZero();
+    assertThat(writer.inserted()).isPositive();
     System.out.printf(
         "createParent of 330 children beside a writer: %d inserts, worst stall %d ms%n",
-        inserted.get(), worstNanos.get() / 1_000_000);
+        writer.inserted(), writer.worstStallMillis());
   }
 
   @Test

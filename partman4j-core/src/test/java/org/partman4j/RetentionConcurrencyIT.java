@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -18,12 +17,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.partman4j.testkit.PostgresTest;
 import org.partman4j.testkit.TestDatabase;
+import org.partman4j.testsupport.RowWriter;
 
 /**
  * Retention beside other sessions: writers, a second caller, lock holders, interrupted detaches.
@@ -118,57 +115,32 @@ class RetentionConcurrencyIT {
             + schema
             + ".t (ts) SELECT g FROM generate_series('2026-08-01 00:00:00+00'::timestamptz,"
             + " '2026-11-26 00:00:00+00', '1 hour') g");
-    AtomicBoolean stop = new AtomicBoolean();
-    AtomicInteger inserted = new AtomicInteger();
-    AtomicInteger failed = new AtomicInteger();
-    AtomicLong worstNanos = new AtomicLong();
-    Thread writer =
-        new Thread(
-            () -> {
-              try (Connection c = db.dataSource().getConnection();
-                  PreparedStatement ps =
-                      c.prepareStatement(
-                          "INSERT INTO "
-                              + schema
-                              + ".t (ts) VALUES ('2026-11-25 12:00:00+00'::timestamptz)")) {
-                while (!stop.get()) {
-                  long t0 = System.nanoTime();
-                  try {
-                    ps.executeUpdate();
-                    inserted.incrementAndGet();
-                  } catch (SQLException e) {
-                    failed.incrementAndGet();
-                  }
-                  worstNanos.accumulateAndGet(System.nanoTime() - t0, Math::max);
-                }
-              } catch (SQLException e) {
-                failed.incrementAndGet();
-              }
-            });
-    writer.start();
+    RowWriter writer =
+        RowWriter.start(
+            db.dataSource(),
+            "INSERT INTO " + schema + ".t (ts) VALUES ('2026-11-25 12:00:00+00'::timestamptz)");
     long t0 = System.nanoTime();
     RetentionOutcome r;
     try {
       Thread.sleep(100);
       r = partman.dropPartitionTime(schema + ".t", "3 days", null, false, null, null);
     } finally {
-      stop.set(true);
-      writer.join();
+      writer.close();
     }
     long totalMs = (System.nanoTime() - t0) / 1_000_000;
 
     assertThat(r.dropped()).hasSize(110); // 2026-08-01 .. 2026-11-18
     assertThat(r.concurrent()).isEqualTo(!withDefault);
-    assertThat(failed.get()).isZero();
-    assertThat(inserted.get()).isPositive();
+    assertThat(writer.failed()).isZero();
+    assertThat(writer.inserted()).isPositive();
     assertThat(children(db, schema + ".t")).hasSize(withDefault ? 9 : 8);
     System.out.printf(
         "retention of 110 children (%s) beside a writer: %d ms, %d inserts, 0 failed,"
             + " worst stall %d ms%n",
         withDefault ? "plain detach, default present" : "DETACH CONCURRENTLY",
         totalMs,
-        inserted.get(),
-        worstNanos.get() / 1_000_000);
+        writer.inserted(),
+        writer.worstStallMillis());
   }
 
   @Test

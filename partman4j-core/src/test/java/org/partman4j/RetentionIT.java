@@ -324,6 +324,49 @@ class RetentionIT {
   }
 
   @Test
+  void aDependentViewStopsTheDropAndNamesTheChild(TestDatabase db) {
+    Partman partman = daily(db, "dv", false);
+    db.execute("CREATE VIEW dv.v AS SELECT * FROM dv.t_p20261103");
+
+    fails(
+        () -> partman.dropPartitionTime("dv.t", "17 days", null, false, null, null),
+        ErrorCode.DATABASE_ERROR,
+        "Retention of dv.t stopped at dv.t_p20261103 after retiring t_p20261101, t_p20261102",
+        "dv.v");
+
+    assertThat(children(db, "dv.t")).first().isEqualTo("t_p20261104");
+    assertThat(tables(db, "dv")).contains("t_p20261103").doesNotContain("t_p20261102");
+    db.execute("DROP VIEW dv.v");
+  }
+
+  @Test
+  void dateAndTimestampSetsReadTheirBoundsInTheSetsZone(TestDatabase db) {
+    db.execute(
+        "CREATE SCHEMA dt",
+        "CREATE TABLE dt.d (day date NOT NULL) PARTITION BY RANGE (day)",
+        "CREATE TABLE dt.l (ts timestamp NOT NULL) PARTITION BY RANGE (ts)");
+    Partman partman = CreateParentGoldenIT.partman(db, "Pacific/Auckland", NOW);
+    for (String t : List.of("dt.d", "dt.l")) {
+      partman.createParent(
+          PartitionSetDefinition.of(t, t.equals("dt.d") ? "day" : "ts", "1 day")
+              .startPartition("2026-11-15")
+              .defaultTable(false));
+    }
+
+    // NOW is 2026-11-22 16:22:39 in Auckland (+13): cutoff 2026-11-20 10:22:39 local, which is
+    // 2026-11-19 21:22:39 UTC; p20261119 ends at local midnight (11-19 11:00 UTC) and goes; read
+    // as UTC midnight its end would be after the cutoff
+    assertThat(
+            partman.dropPartitionTime("dt.d", "2 days 6 hours", null, false, null, null).dropped())
+        .last()
+        .isEqualTo("d_p20261119");
+    assertThat(
+            partman.dropPartitionTime("dt.l", "2 days 6 hours", null, false, null, null).dropped())
+        .last()
+        .isEqualTo("l_p20261119");
+  }
+
+  @Test
   void badInputIsRefusedWithAClearErrorAndNothingChanges(TestDatabase db) {
     Partman partman = daily(db, "bad", true);
     db.execute(

@@ -1,19 +1,24 @@
 package org.partman4j.cli;
 
 import java.io.PrintWriter;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.partman4j.Partman;
+import org.partman4j.PartmanConfiguration;
 import org.partman4j.cli.connect.BadConnectionSettingException;
 import org.partman4j.cli.connect.ConnectionResolver;
 import org.partman4j.cli.connect.ResolvedConnection;
 import org.partman4j.cli.connect.Secrets;
 import org.partman4j.cli.output.Json;
 import org.partman4j.cli.output.OutputFormat;
+import org.partman4j.cli.output.TextTable;
+import org.partman4j.cli.output.Values;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * A subcommand that works on a database: it resolves the connection from the shared options, the
@@ -24,12 +29,14 @@ abstract class ConnectedCommand implements Callable<Integer> {
 
   private static final Logger log = LoggerFactory.getLogger(ConnectedCommand.class);
 
-  @ParentCommand PartmanCommand root;
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** The root command, holding the shared options; found at any depth ({@code config set}). */
+  private PartmanCommand root;
 
   @Override
   public final Integer call() {
+    root = (PartmanCommand) spec.root().userObject();
     try (Logging ignored = Logging.verbosity(root.verbosity())) {
       return run().code();
     }
@@ -52,16 +59,16 @@ abstract class ConnectedCommand implements Callable<Integer> {
     }
     err().flush();
     log.debug("Connecting as {}", connection);
-    return Partman.configure()
-        .dataSource(new ConnectingDataSource(connection))
-        .schema(root.schema)
-        .timeZone(root.timeZone)
-        .lockTimeout(root.lockTimeout)
-        .load();
-  }
-
-  final ParentCreator parentCreator() {
-    return root.parentCreator();
+    PartmanConfiguration config =
+        Partman.configure()
+            .dataSource(new ConnectingDataSource(connection))
+            .schema(root.schema)
+            .timeZone(root.timeZone)
+            .lockTimeout(root.lockTimeout);
+    if (root.lockAttempts != null) {
+      config.lockAttempts(root.lockAttempts);
+    }
+    return config.load();
   }
 
   final boolean json() {
@@ -80,6 +87,57 @@ abstract class ConnectedCommand implements Callable<Integer> {
   final void printJson(Map<String, ?> document) {
     out().println(Secrets.mask(Json.write(document)));
     out().flush();
+  }
+
+  /**
+   * Prints the statements of a dry run: as SQL that psql can run (a comment line, then each
+   * statement ending with a semicolon), or as JSON with {@code dry_run: true}.
+   */
+  final void printDryRun(String command, String parent, List<String> statements) {
+    if (json()) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("parent_table", parent);
+      doc.put("dry_run", true);
+      doc.put("statements", statements);
+      printJson(doc);
+      return;
+    }
+    StringBuilder b =
+        new StringBuilder("-- Dry run of ")
+            .append(command)
+            .append(" for ")
+            .append(parent)
+            .append(": nothing was changed. ")
+            .append(
+                statements.isEmpty()
+                    ? "No statement would run.\n"
+                    : "These statements would run, in order:\n");
+    for (String sql : statements) {
+      String st = sql.strip();
+      b.append(st).append(st.endsWith(";") ? "\n" : ";\n");
+    }
+    print(b.toString());
+  }
+
+  /**
+   * Prints named values: for people as a two-column table (nulls empty, instants as PostgreSQL
+   * prints them in {@code zone}), in JSON as one object.
+   */
+  final void printFields(Map<String, ?> fields, ZoneId zone) {
+    if (json()) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      fields.forEach((k, v) -> doc.put(k, Values.json(v, zone)));
+      printJson(doc);
+      return;
+    }
+    TextTable table = new TextTable("field", "value");
+    fields.forEach((k, v) -> table.row(k, Values.text(v, zone)));
+    print(table.render());
+  }
+
+  /** {@code "1 child"}, {@code "3 children"}. */
+  static String children(int n) {
+    return n + (n == 1 ? " child" : " children");
   }
 
   /** Prints text for people. */

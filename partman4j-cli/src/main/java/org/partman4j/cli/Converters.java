@@ -128,4 +128,22 @@ final class Converters {
       }
     }
   }
+
+  /** A count of lock attempts: a whole number of at least 1. */
+  static final class LockAttemptsConverter implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      int n;
+      try {
+        n = Integer.parseInt(value.strip());
+      } catch (NumberFormatException e) {
+        n = 0;
+      }
+      if (n < 1) {
+        throw new TypeConversionException(
+            "'" + value + "' is not a number of attempts; give a whole number of 1 or more");
+      }
+      return n;
+    }
+  }
 }

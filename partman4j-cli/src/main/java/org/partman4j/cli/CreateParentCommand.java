@@ -240,31 +240,11 @@ final class CreateParentCommand extends ConnectedCommand {
   ExitCode run() {
     PartitionSetDefinition definition = definition();
     if (dryRun) {
-      printPlan(parentCreator().plan(partman(), definition));
+      printDryRun("create-parent", parent, partman().createParentDryRun(definition));
     } else {
-      printResult(parentCreator().create(partman(), definition));
+      printResult(partman().createParent(definition));
     }
     return ExitCode.OK;
-  }
-
-  private void printPlan(List<String> statements) {
-    if (json()) {
-      Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("parent_table", parent);
-      doc.put("dry_run", true);
-      doc.put("statements", statements);
-      printJson(doc);
-      return;
-    }
-    StringBuilder b =
-        new StringBuilder("-- Dry run of create-parent for ")
-            .append(parent)
-            .append(": nothing was changed. These statements would run, in order:\n");
-    for (String sql : statements) {
-      String s = sql.strip();
-      b.append(s).append(s.endsWith(";") ? "\n" : ";\n");
-    }
-    print(b.toString());
   }
 
   private void printResult(CreateParentResult r) {
@@ -286,7 +266,7 @@ final class CreateParentCommand extends ConnectedCommand {
       children.row(r.defaultPartition(), "created (default)");
     }
     List<String> facts = new ArrayList<>();
-    facts.add(r.created().size() + " children created");
+    facts.add(children(r.created().size()) + " created");
     if (!r.alreadyThere().isEmpty()) {
       facts.add(r.alreadyThere().size() + " already there");
     }

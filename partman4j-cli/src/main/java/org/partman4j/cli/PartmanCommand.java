@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Properties;
+import org.partman4j.Partman;
 import org.partman4j.PartmanConfiguration;
 import org.partman4j.cli.connect.ConnectionOptions;
 import org.partman4j.cli.connect.Environment;
@@ -26,7 +27,17 @@ import picocli.CommandLine.ScopeType;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "PostgreSQL partition management, without an extension in the database.",
-    subcommands = {InstallCommand.class, CreateParentCommand.class},
+    subcommands = {
+      InstallCommand.class,
+      CreateParentCommand.class,
+      CreatePartitionCommand.class,
+      ShowPartitionsCommand.class,
+      ShowPartitionNameCommand.class,
+      ShowPartitionInfoCommand.class,
+      CheckControlTypeCommand.class,
+      DumpDefinitionCommand.class,
+      ConfigCommand.class
+    },
     exitCodeListHeading = "%nExit status:%n",
     footerHeading = "%n",
     footer = {
@@ -124,17 +135,28 @@ public final class PartmanCommand implements Runnable {
   Duration lockTimeout = PartmanConfiguration.DEFAULT_LOCK_TIMEOUT;
 
   @Option(
+      names = "--lock-attempts",
+      scope = ScopeType.INHERIT,
+      paramLabel = "N",
+      order = 109,
+      converter = Converters.LockAttemptsConverter.class,
+      description =
+          "How many times a child's transaction is tried when a lock is not granted in time,"
+              + " with growing pauses; 1 does not retry. Default 5.")
+  Integer lockAttempts;
+
+  @Option(
       names = {"-o", "--output"},
       scope = ScopeType.INHERIT,
       paramLabel = "FORMAT",
-      order = 109,
+      order = 110,
       description = "table (default; for people) or json (for scripts).")
   OutputFormat output = OutputFormat.table;
 
   @Option(
       names = {"-v", "--verbose"},
       scope = ScopeType.INHERIT,
-      order = 110,
+      order = 111,
       description =
           "-v: log progress, and show SQLState and statement of errors; -vv: also debug logs and"
               + " stack traces.")
@@ -143,11 +165,9 @@ public final class PartmanCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Environment environment;
-  private final ParentCreator parentCreator;
 
-  PartmanCommand(Environment environment, ParentCreator parentCreator) {
+  PartmanCommand(Environment environment) {
     this.environment = environment;
-    this.parentCreator = parentCreator;
   }
 
   @Override
@@ -167,21 +187,30 @@ public final class PartmanCommand implements Runnable {
 
   /** The command tree reading {@code PG*} variables and {@code ~/.pgpass} from {@code env}. */
   public static CommandLine newCommandLine(Environment env) {
-    return newCommandLine(env, ParentCreator.LIBRARY);
-  }
-
-  static CommandLine newCommandLine(Environment env, ParentCreator parentCreator) {
-    CommandLine cl = new CommandLine(new PartmanCommand(env, parentCreator));
+    CommandLine cl = new CommandLine(new PartmanCommand(env));
     Failures failures = new Failures();
     cl.setExecutionExceptionHandler(failures);
     cl.setParameterExceptionHandler(failures);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
-    for (CommandLine sub : cl.getSubcommands().values()) {
+    withExitStatuses(cl.getSubcommands().values());
+    cl.getSubcommands()
+        .get("config")
+        .getSubcommands()
+        .get("set")
+        .getCommandSpec()
+        .usageMessage()
+        .footerHeading("%nColumns that can be set:%n")
+        .footer("  " + String.join(", ", Partman.settableConfigColumns()));
+    return cl;
+  }
+
+  private static void withExitStatuses(Iterable<CommandLine> commands) {
+    for (CommandLine sub : commands) {
       sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit status:%n");
       sub.getCommandSpec().usageMessage().exitCodeList(ExitCode.helpList());
+      withExitStatuses(sub.getSubcommands().values());
     }
-    return cl;
   }
 
   ConnectionOptions connectionOptions() {
@@ -190,10 +219,6 @@ public final class PartmanCommand implements Runnable {
 
   Environment environment() {
     return environment;
-  }
-
-  ParentCreator parentCreator() {
-    return parentCreator;
   }
 
   int verbosity() {

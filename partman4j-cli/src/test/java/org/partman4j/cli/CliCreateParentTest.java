@@ -3,19 +3,13 @@ package org.partman4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.partman4j.CreateParentResult;
-import org.partman4j.ErrorCode;
 import org.partman4j.PartitionSetDefinition;
-import org.partman4j.Partman;
-import org.partman4j.PartmanException;
 import picocli.CommandLine;
 
-/** {@code create-parent}'s options, output and failures, with the library call replaced. */
+/** {@code create-parent}'s options and usage errors, without a database (see CliCreateParentIT). */
 class CliCreateParentTest {
 
   @TempDir Path home;
@@ -132,148 +126,5 @@ class CliCreateParentTest {
             "--premake=many");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--premake").contains("many");
-  }
-
-  /** Records what the command asked for and answers with fixed values. */
-  private static final class FakeCreator implements ParentCreator {
-    final List<PartitionSetDefinition> asked = new ArrayList<>();
-    RuntimeException failure;
-
-    @Override
-    public CreateParentResult create(Partman partman, PartitionSetDefinition definition) {
-      asked.add(definition);
-      if (failure != null) {
-        throw failure;
-      }
-      assertThat(partman.schema()).isEqualTo("ops");
-      return new CreateParentResult(
-          "public.events",
-          List.of("events_p20260101", "events_p20260102"),
-          List.of("events_p20251231"),
-          "events_default",
-          "ops.template_public_events",
-          true);
-    }
-
-    @Override
-    public List<String> plan(Partman partman, PartitionSetDefinition definition) {
-      asked.add(definition);
-      return List.of(
-          "CREATE TABLE public.events_p20260101 (LIKE public.events)",
-          "ALTER TABLE public.events ATTACH PARTITION public.events_p20260101 FOR VALUES FROM"
-              + " ('2026-01-01 00:00:00+00') TO ('2026-01-02 00:00:00+00');");
-    }
-  }
-
-  private static final String[] SET = {
-    "create-parent",
-    "--schema=ops",
-    "--parent=public.events",
-    "--control=created_at",
-    "--interval=1 day"
-  };
-
-  private CliRun run(FakeCreator creator, String... more) {
-    String[] args = new String[SET.length + more.length];
-    System.arraycopy(SET, 0, args, 0, SET.length);
-    System.arraycopy(more, 0, args, SET.length, more.length);
-    return CliRun.run(home, Map.of(), creator, args);
-  }
-
-  @Test
-  void theResultIsATableForPeople() {
-    FakeCreator creator = new FakeCreator();
-    CliRun r = run(creator);
-    assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(creator.asked)
-        .singleElement()
-        .extracting(PartitionSetDefinition::parentTable)
-        .isEqualTo("public.events");
-    assertThat(r.out())
-        .isEqualTo(
-            "Resumed partition set public.events: 2 children created, 1 already there, template"
-                + " table ops.template_public_events.\n"
-                + "\n"
-                + "child             status\n"
-                + "----------------  -----------------\n"
-                + "events_p20260101  created\n"
-                + "events_p20260102  created\n"
-                + "events_p20251231  already there\n"
-                + "events_default    created (default)\n");
-  }
-
-  @Test
-  void theResultAsJson() {
-    CliRun r = run(new FakeCreator(), "--output=json");
-    assertThat(r.exit()).isZero();
-    assertThat(r.out())
-        .isEqualTo(
-            "{\n"
-                + "  \"parent_table\": \"public.events\",\n"
-                + "  \"resumed\": true,\n"
-                + "  \"created\": [\n"
-                + "    \"events_p20260101\",\n"
-                + "    \"events_p20260102\"\n"
-                + "  ],\n"
-                + "  \"already_there\": [\n"
-                + "    \"events_p20251231\"\n"
-                + "  ],\n"
-                + "  \"default_partition\": \"events_default\",\n"
-                + "  \"template_table\": \"ops.template_public_events\"\n"
-                + "}\n");
-  }
-
-  @Test
-  void aDryRunPrintsTheStatementsInOrderAsSql() {
-    FakeCreator creator = new FakeCreator();
-    CliRun r = run(creator, "--dry-run");
-    assertThat(r.exit()).isZero();
-    assertThat(r.out())
-        .isEqualTo(
-            "-- Dry run of create-parent for public.events: nothing was changed. These statements"
-                + " would run, in order:\n"
-                + "CREATE TABLE public.events_p20260101 (LIKE public.events);\n"
-                + "ALTER TABLE public.events ATTACH PARTITION public.events_p20260101 FOR VALUES"
-                + " FROM ('2026-01-01 00:00:00+00') TO ('2026-01-02 00:00:00+00');\n");
-    CliRun json = run(new FakeCreator(), "--dry-run", "-o", "json");
-    assertThat(json.out())
-        .startsWith("{\n  \"parent_table\": \"public.events\",\n  \"dry_run\": true,\n")
-        .contains("\"statements\": [\n    \"CREATE TABLE public.events_p20260101 (LIKE");
-  }
-
-  @Test
-  void libraryFailuresMapToExitStatuses() {
-    FakeCreator creator = new FakeCreator();
-    creator.failure =
-        new PartmanException(
-            ErrorCode.OBJECT_NOT_FOUND,
-            "Table public.events does not exist; create it first.",
-            "42P01",
-            "SELECT 1",
-            null);
-    CliRun r = run(creator);
-    assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err())
-        .isEqualTo("partman: Table public.events does not exist; create it first.\n");
-
-    creator.failure = new PartmanException(ErrorCode.LOCK_TIMEOUT, "A lock was not granted.");
-    assertThat(run(creator).exit()).isEqualTo(5);
-
-    creator.failure = new PartmanException(ErrorCode.INVALID_ARGUMENT, "Bad interval.");
-    assertThat(run(creator).exit()).isEqualTo(2);
-
-    creator.failure = new IllegalStateException("boom");
-    CliRun bug = run(creator);
-    assertThat(bug.exit()).isEqualTo(1);
-    assertThat(bug.err())
-        .startsWith("partman: Internal error: java.lang.IllegalStateException: boom.");
-  }
-
-  @Test
-  void withoutTheLibraryCallTheCommandSaysSo() {
-    CliRun r =
-        CliRun.run(home, Map.of(), "create-parent", "--parent=a.b", "--control=c", "--interval=1");
-    assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).startsWith("partman: create-parent is not available in this build");
   }
 }

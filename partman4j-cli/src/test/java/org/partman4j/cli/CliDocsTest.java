@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.partman4j.cli.connect.LibpqParameter;
+import org.partman4j.store.ConfigStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -66,12 +67,33 @@ class CliDocsTest {
     Map<String, String> sections = sections();
     CommandLine root = PartmanCommand.newCommandLine();
     assertThat(root.getSubcommands()).isNotEmpty();
-    for (Map.Entry<String, CommandLine> sub : root.getSubcommands().entrySet()) {
-      String section = sections.get("partman " + sub.getKey());
-      assertThat(section).as("a '## partman " + sub.getKey() + "' section in " + DOC).isNotNull();
+    List<CommandLine> commands = new ArrayList<>(root.getSubcommands().values());
+    for (int i = 0; i < commands.size(); i++) {
+      CommandLine sub = commands.get(i);
+      commands.addAll(sub.getSubcommands().values()); // config get, config set …
+      String name = sub.getCommandSpec().qualifiedName();
+      String section = sections.get(name);
+      assertThat(section).as("a '## " + name + "' section in " + DOC).isNotNull();
       List<OptionSpec> own =
-          sub.getValue().getCommandSpec().options().stream().filter(o -> !o.inherited()).toList();
-      assertThat(undocumented(section, own)).as("options of " + sub.getKey()).isEmpty();
+          sub.getCommandSpec().options().stream().filter(o -> !o.inherited()).toList();
+      assertThat(undocumented(section, own)).as("options of " + name).isEmpty();
+    }
+    assertThat(commands)
+        .extracting(c -> c.getCommandSpec().qualifiedName())
+        .contains("partman config get", "partman config set");
+  }
+
+  @Test
+  void fromPgPartmanMapsEveryCommandAndEveryPartConfigColumn() throws IOException {
+    String page = Files.readString(ROOT.resolve("docs/from-pg_partman.md"));
+    List<CommandLine> commands =
+        new ArrayList<>(PartmanCommand.newCommandLine().getSubcommands().values());
+    for (CommandLine c : commands) {
+      String name = c.getCommandSpec().qualifiedName().substring("partman ".length());
+      assertThat(page).as(name).containsPattern("`" + name + "[` ]");
+    }
+    for (String column : new ConfigStore("partman").columnNames()) {
+      assertThat(page).as(column).contains("| `" + column + "` |");
     }
   }
 

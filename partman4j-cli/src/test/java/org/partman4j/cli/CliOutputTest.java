@@ -46,7 +46,7 @@ class CliOutputTest {
   @Test
   void tablesPadColumnsButNotTheLast() {
     String t = new TextTable("name", "n").row("a", 1).row("longer name", null).render();
-    assertThat(t).isEqualTo("name         n\n-----------  -\na            1\nlonger name  \n");
+    assertThat(t).isEqualTo("name         n\n-----------  -\na            1\nlonger name\n");
   }
 
   @Test

@@ -96,4 +96,23 @@ public final class TableFacts {
       }
     }
   }
+
+  /** Whether a schema of exactly this name exists. */
+  public static boolean schemaExists(Connection c, String schema) throws SQLException {
+    return exists(c, "SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?", schema);
+  }
+
+  /** Whether a role of exactly this name exists. */
+  public static boolean roleExists(Connection c, String role) throws SQLException {
+    return exists(c, "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ?", role);
+  }
+
+  private static boolean exists(Connection c, String sql, String name) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, name);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
 }

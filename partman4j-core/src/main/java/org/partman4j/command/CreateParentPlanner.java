@@ -559,7 +559,7 @@ final class CreateParentPlanner {
     }
   }
 
-  private static PgInterval timeInterval(String text) {
+  static PgInterval timeInterval(String text) {
     PgInterval interval;
     try {
       interval = PgInterval.parse(text);
@@ -578,7 +578,7 @@ final class CreateParentPlanner {
     return interval;
   }
 
-  private static BigInteger idInterval(String text, String setType) {
+  static BigInteger idInterval(String text, String setType) {
     BigInteger n = wholeNumber(text, "interval");
     if (setType.equals("list")) {
       if (!n.equals(BigInteger.ONE)) {
@@ -596,7 +596,7 @@ final class CreateParentPlanner {
     return n;
   }
 
-  private static BigInteger wholeNumber(String text, String what) {
+  static BigInteger wholeNumber(String text, String what) {
     try {
       BigInteger v = new BigInteger(text.trim());
       if (v.bitLength() > 63) {
@@ -609,7 +609,7 @@ final class CreateParentPlanner {
     }
   }
 
-  private static TruncUnit dateTrunc(String text) {
+  static TruncUnit dateTrunc(String text) {
     if (text == null) {
       return null;
     }

@@ -14,12 +14,14 @@ import org.partman4j.ddl.ChildCreator;
 import org.partman4j.ddl.ChildOutcome;
 import org.partman4j.ddl.ChildProperties;
 import org.partman4j.ddl.ChildPropertiesReader;
+import org.partman4j.ddl.ChildResult;
 import org.partman4j.exec.LockRetry;
 import org.partman4j.exec.Session;
 import org.partman4j.exec.Sessions;
 import org.partman4j.model.SetConfig;
 import org.partman4j.model.TableName;
 import org.partman4j.plan.IdChildPlanner;
+import org.partman4j.plan.NewChild;
 import org.partman4j.plan.PlannedChild;
 import org.partman4j.plan.TimeChildPlanner;
 import org.partman4j.plan.TimeLayout;
@@ -49,16 +51,42 @@ public final class CreatePartition {
    *     zone), whole numbers for id sets
    */
   public CreatePartitionResult run(String parentTable, List<String> values) {
+    TableName name = checked(parentTable, values);
+    try (Session session = sessions.open()) {
+      Install.ensureInstalled(session, schema);
+      return SetLocks.withSetLock(session, name.toString(), () -> apply(session, name, values));
+    }
+  }
+
+  /**
+   * The statements {@link #run} would execute now, in order, changing nothing (the store is
+   * installed if missing, as by every call).
+   */
+  public List<String> dryRun(String parentTable, List<String> values) {
+    TableName name = checked(parentTable, values);
+    try (Session session = sessions.open()) {
+      Install.ensureInstalled(session, schema);
+      Planned planned =
+          session.inTransaction(
+              "planning the new children of " + name, c -> plan(c, session.zone(), name, values));
+      List<NewChild> children = new ArrayList<>();
+      planned.toCreate().forEach(p -> children.add(p.child()));
+      List<String> statements = new ArrayList<>();
+      for (ChildResult r : creator.dryRun(session, planned.properties(), children)) {
+        statements.addAll(r.statements());
+      }
+      return statements;
+    }
+  }
+
+  private static TableName checked(String parentTable, List<String> values) {
     TableName name = InspectionErrors.parseTable("parent table", parentTable);
     if (values == null || values.isEmpty()) {
       throw new PartmanException(
           ErrorCode.INVALID_ARGUMENT,
           "No start values were given for " + parentTable + "; give one or more.");
     }
-    try (Session session = sessions.open()) {
-      Install.ensureInstalled(session, schema);
-      return SetLocks.withSetLock(session, name.toString(), () -> apply(session, name, values));
-    }
+    return name;
   }
 
   private record Planned(

@@ -3,6 +3,7 @@ package org.partman4j.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.partman4j.PartmanException;
 import org.partman4j.model.SetConfig;
@@ -40,6 +41,38 @@ public final class ConfigStore {
   /** The statement {@link #insertSub} runs for {@code config}, values inlined, for dry runs. */
   public String insertSubText(SubSetConfig config) {
     return subSets.insertText(config);
+  }
+
+  /** The columns of {@code part_config}, in table order. */
+  public List<String> columnNames() {
+    return sets.columnNames();
+  }
+
+  /**
+   * The columns of {@code config} by name, in table order: {@code String}, {@code Integer}, {@code
+   * Boolean}, {@code List<String>} (arrays), {@code Instant} (timestamptz) or null.
+   */
+  public Map<String, Object> values(SetConfig config) {
+    return sets.values(config);
+  }
+
+  /**
+   * Writes one column of a {@code part_config} row, the value taken from {@code config}, leaving
+   * the others as they are (so it never undoes a concurrent change of another column); false if the
+   * row does not exist.
+   */
+  public boolean updateColumn(Connection c, SetConfig config, String column) {
+    try {
+      return sets.updateOne(c, config, column);
+    } catch (SQLException e) {
+      throw StoreErrors.translate(
+          e, "the new " + column + " of the part_config row of " + config.parentTable());
+    }
+  }
+
+  /** The statement {@link #updateColumn} runs, values inlined, for dry runs. */
+  public String updateColumnText(SetConfig config, String column) {
+    return sets.updateOneText(config, column);
   }
 
   /** Every {@code part_config} row, by parent_table. */

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.partman4j.sql.Sql;
@@ -23,6 +25,7 @@ final class ConfigTable<T> {
   }
 
   private final String name;
+  private final String table;
   private final List<Column<T>> columns;
   private final RowReader<T> reader;
   private final String select;
@@ -35,7 +38,7 @@ final class ConfigTable<T> {
     this.name = name;
     this.columns = List.copyOf(columns);
     this.reader = reader;
-    String table = Sql.qualified(schema, name);
+    this.table = Sql.qualified(schema, name);
     String key = Sql.ident(columns.get(0).name());
     String list = columns.stream().map(c -> Sql.ident(c.name())).collect(Collectors.joining(", "));
     this.select = "SELECT " + list + " FROM " + table;
@@ -63,6 +66,56 @@ final class ConfigTable<T> {
 
   String name() {
     return name;
+  }
+
+  /** The column names in table order, the key first. */
+  List<String> columnNames() {
+    return columns.stream().map(Column::name).toList();
+  }
+
+  /** Column name → value of {@code row}, in table order; values as the record holds them. */
+  Map<String, Object> values(T row) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Column<T> col : columns) {
+      out.put(col.name(), col.getter().apply(row));
+    }
+    return out;
+  }
+
+  /** Sets one column of the row with {@code row}'s key to {@code row}'s value; false if none. */
+  boolean updateOne(Connection c, T row, String column) throws SQLException {
+    Column<T> col = column(column);
+    try (PreparedStatement ps = c.prepareStatement(updateOneSql(col, "?", "?"))) {
+      col.bind(c, ps, 1, row);
+      columns.get(0).bind(c, ps, 2, row);
+      return ps.executeUpdate() > 0;
+    }
+  }
+
+  /** The statement {@link #updateOne} runs, values written as literals, for display only. */
+  String updateOneText(T row, String column) {
+    Column<T> col = column(column);
+    return updateOneSql(col, col.literal(row), columns.get(0).literal(row));
+  }
+
+  private String updateOneSql(Column<T> col, String value, String key) {
+    return "UPDATE "
+        + table
+        + " SET "
+        + Sql.ident(col.name())
+        + " = "
+        + value
+        + " WHERE "
+        + Sql.ident(columns.get(0).name())
+        + " = "
+        + key;
+  }
+
+  private Column<T> column(String column) {
+    return columns.stream()
+        .filter(c -> c.name().equals(column))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(name + " has no column " + column));
   }
 
   List<T> findAll(Connection c) throws SQLException {

@@ -12,6 +12,9 @@ public final class Json {
 
   private Json() {}
 
+  /** A value that is JSON text already (a document the library wrote), written as it is. */
+  public record Raw(String json) {}
+
   /** {@code value} as indented JSON text, without a trailing newline. */
   public static String write(Object value) {
     StringBuilder b = new StringBuilder();
@@ -22,6 +25,8 @@ public final class Json {
   private static void write(StringBuilder b, Object value, int depth) {
     if (value == null) {
       b.append("null");
+    } else if (value instanceof Raw raw) {
+      b.append(raw.json().strip());
     } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
       b.append(value);
     } else if (value instanceof Number n) {

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A plain-text table for people: a header, a rule of dashes, and rows, columns padded to their
- * widest cell and separated by two spaces. Null cells print empty.
+ * widest cell and separated by two spaces, no trailing blanks. Null cells print empty.
  */
 public final class TextTable {
 
@@ -66,6 +66,6 @@ public final class TextTable {
         l.append(" ".repeat(widths[i] - cells.get(i).length()));
       }
     }
-    b.append(l).append('\n');
+    b.append(l.toString().stripTrailing()).append('\n');
   }
 }
