@@ -17,8 +17,16 @@ final class BatchTransaction {
 
   private final Duration lockWait;
   private final int tries;
+  private final Duration between;
 
-  BatchTransaction(Duration lockWait, int tries) {
+  /**
+   * @param between the pause after each batch ({@link #pauseBetweenBatches()})
+   */
+  BatchTransaction(Duration lockWait, int tries, Duration between) {
+    if (between.isNegative()) {
+      throw new PartmanException(
+          ErrorCode.INVALID_ARGUMENT, "The wait between batches is negative; give zero or more.");
+    }
     if (lockWait.isNegative()) {
       throw new PartmanException(
           ErrorCode.INVALID_ARGUMENT,
@@ -31,6 +39,29 @@ final class BatchTransaction {
     }
     this.lockWait = lockWait;
     this.tries = tries;
+    this.between = between;
+  }
+
+  /** Refuses a negative batch or loop count (0 means no limit). */
+  static void requireCount(String what, long count) {
+    if (count < 0) {
+      throw new PartmanException(
+          ErrorCode.INVALID_ARGUMENT,
+          "The " + what + " is " + count + "; give 0 (no limit) or more.");
+    }
+  }
+
+  /** Sleeps the pause between batches, if any. */
+  void pauseBetweenBatches() {
+    if (between.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(between.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PartmanException(ErrorCode.DATABASE_ERROR, "Interrupted; rerun to resume.");
+    }
   }
 
   /**

@@ -102,9 +102,9 @@ final class MoveColumns {
               + fromName
               + " do not exist in "
               + toName
-              + ", so its rows cannot be moved there. Add them to "
+              + ", so rows cannot be moved between the two. Add them to "
               + toName
-              + ", or pass them as ignored columns to leave their values behind. Nothing was"
+              + ", or pass them as ignored columns to leave their values out. Nothing was"
               + " moved.");
     }
     if (!cols.contains(control)) {

@@ -1,8 +1,6 @@
 package org.partman4j.command;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -19,8 +17,6 @@ import org.partman4j.PartitionDataResult;
 import org.partman4j.PartmanException;
 import org.partman4j.catalog.ChildTable;
 import org.partman4j.ddl.ChildCreator;
-import org.partman4j.ddl.ChildFromDefault;
-import org.partman4j.ddl.ChildOutcome;
 import org.partman4j.ddl.ChildPropertiesReader;
 import org.partman4j.exec.LockRetry;
 import org.partman4j.exec.Session;
@@ -67,14 +63,10 @@ public final class PartitionData {
       throw InspectionErrors.invalid(
           "The number of workers is " + options.workers() + "; give 1 or more.");
     }
-    if (options.batchCount() < 0) {
-      throw InspectionErrors.invalid(
-          "The batch count is " + options.batchCount() + "; give 0 (no limit) or more.");
-    }
-    if (options.waitBetweenBatches().isNegative()) {
-      throw InspectionErrors.invalid("The wait between batches is negative; give zero or more.");
-    }
-    BatchTransaction tx = new BatchTransaction(options.lockWait(), options.lockWaitTries());
+    BatchTransaction.requireCount("batch count", options.batchCount());
+    BatchTransaction tx =
+        new BatchTransaction(
+            options.lockWait(), options.lockWaitTries(), options.waitBetweenBatches());
     TableName source =
         options.sourceTable() == null
             ? null
@@ -214,7 +206,8 @@ public final class PartitionData {
             pool.submit(
                 () -> {
                   try (Session ws = sessions.open()) {
-                    Worker<V> w = new Worker<>(ws, plan, grid, ascending, tx, progress, o);
+                    MoveWorker<V> w =
+                        new MoveWorker<>(creator, ws, plan, grid, ascending, tx, progress);
                     for (MoveGrid.Window<V> win = feed.next(); win != null; win = feed.next()) {
                       if (stop.get() || !w.drain(win, budget)) {
                         break;
@@ -266,232 +259,5 @@ public final class PartitionData {
         progress.created(),
         complete,
         progress.elapsed());
-  }
-
-  /** Hands out the child ranges that hold rows, one at a time, in the order asked. */
-  private static final class WindowFeed<V extends Comparable<V>> {
-    private final Session session;
-    private final MovePlan plan;
-    private final MoveGrid<V> grid;
-    private final boolean ascending;
-    private V last;
-    private boolean exhausted;
-
-    WindowFeed(Session session, MovePlan plan, MoveGrid<V> grid, boolean ascending) {
-      this.session = session;
-      this.plan = plan;
-      this.grid = grid;
-      this.ascending = ascending;
-    }
-
-    synchronized MoveGrid.Window<V> next() {
-      if (exhausted) {
-        return null;
-      }
-      String control = plan.set().config().control();
-      String where =
-          last == null
-              ? "true"
-              : DataSql.range(
-                  control,
-                  plan.props().keyTypeSchema(),
-                  plan.props().keyTypeName(),
-                  ascending,
-                  !ascending);
-      String sql = DataSql.edge(plan.source(), control, ascending, where, grid.valueOf());
-      String text =
-          session.inTransaction(
-              "finding the next rows of " + plan.source(),
-              c -> {
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                  if (last != null) {
-                    ps.setString(1, grid.bound(last));
-                  }
-                  try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getString(1);
-                  }
-                }
-              });
-      if (text == null) {
-        exhausted = true;
-        return null;
-      }
-      MoveGrid.Window<V> w = grid.windowFor(grid.read(text));
-      last = ascending ? w.hi() : w.lo();
-      return w;
-    }
-
-    synchronized boolean exhausted() {
-      return exhausted;
-    }
-  }
-
-  /** One worker: moves the rows of the ranges it is handed, on its own session. */
-  private final class Worker<V extends Comparable<V>> {
-    private final Session session;
-    private final MovePlan plan;
-    private final MoveGrid<V> grid;
-    private final boolean ascending;
-    private final BatchTransaction tx;
-    private final MoveProgress progress;
-    private final PartitionDataOptions options;
-
-    Worker(
-        Session session,
-        MovePlan plan,
-        MoveGrid<V> grid,
-        boolean ascending,
-        BatchTransaction tx,
-        MoveProgress progress,
-        PartitionDataOptions options) {
-      this.session = session;
-      this.plan = plan;
-      this.grid = grid;
-      this.ascending = ascending;
-      this.tx = tx;
-      this.progress = progress;
-      this.options = options;
-    }
-
-    /** Moves every row of {@code w}; false when the batch budget ran out first. */
-    boolean drain(MoveGrid.Window<V> w, AtomicLong budget) {
-      if (plan.fromDefault()) {
-        if (!take(budget)) {
-          return false;
-        }
-        moveFromDefault(w);
-        pause();
-        return true;
-      }
-      if (w.toCreate() != null
-          && creator.create(session, plan.props(), w.toCreate().child()).outcome()
-              == ChildOutcome.CREATED) {
-        progress.childCreated(w.child().table());
-      }
-      while (true) {
-        if (!take(budget)) {
-          return false;
-        }
-        long moved = moveBatch(w);
-        if (moved < 0) {
-          budget.incrementAndGet(); // the range was empty: no batch ran
-          return true;
-        }
-        progress.batch(moved);
-        pause();
-      }
-    }
-
-    private void moveFromDefault(MoveGrid.Window<V> w) {
-      TableName source = plan.source();
-      String range = range(true, true);
-      boolean[] created = new boolean[1];
-      long moved =
-          tx.run(
-              session,
-              "the rows of " + source + " for " + w.child(),
-              c -> {
-                created[0] = false;
-                try (Statement st = c.createStatement()) {
-                  st.execute(DataSql.createStaging(source));
-                }
-                long n =
-                    update(
-                        c,
-                        DataSql.moveToStaging(source, plan.columns(), range),
-                        grid.bound(w.lo()),
-                        grid.bound(w.hi()));
-                if (n == 0) {
-                  return 0L;
-                }
-                if (w.toCreate() != null) {
-                  created[0] = ChildFromDefault.create(c, plan.props(), w.toCreate().child());
-                }
-                return update(c, DataSql.insertFromStaging(w.child(), plan.columns()));
-              });
-      if (created[0]) {
-        progress.childCreated(w.child().table());
-      }
-      progress.batch(moved);
-    }
-
-    /** One batch inside {@code w}; -1 when no rows are left in it. */
-    private long moveBatch(MoveGrid.Window<V> w) {
-      TableName source = plan.source();
-      String control = plan.set().config().control();
-      String inWindow = range(true, true);
-      String edge = DataSql.edge(source, control, ascending, inWindow, grid.valueOf());
-      String move = DataSql.move(source, w.child(), plan.columns(), inWindow);
-      return tx.run(
-          session,
-          "rows of " + source + " into " + w.child(),
-          c -> {
-            String text;
-            try (PreparedStatement ps = c.prepareStatement(edge)) {
-              ps.setString(1, grid.bound(w.lo()));
-              ps.setString(2, grid.bound(w.hi()));
-              try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                text = rs.getString(1);
-              }
-            }
-            if (text == null) {
-              return -1L;
-            }
-            List<V> b = grid.batch(w, grid.read(text), ascending, plan.wholeWindows());
-            long n = update(c, move, grid.bound(b.get(0)), grid.bound(b.get(1)));
-            if (n == 0 && !plan.wholeWindows()) {
-              // A batch bound the column's type cannot tell from the range's (a date column,
-              // sub-day batches): take the whole range.
-              n = update(c, move, grid.bound(w.lo()), grid.bound(w.hi()));
-            }
-            if (n == 0) {
-              throw new PartmanException(
-                  ErrorCode.SET_UNUSABLE,
-                  "The rows of "
-                      + source
-                      + " at "
-                      + text
-                      + " fall in no range of "
-                      + w.child()
-                      + "; the set's children do not lie on one grid. Move those rows yourself.");
-            }
-            return n;
-          });
-    }
-
-    private String range(boolean lower, boolean upper) {
-      return DataSql.range(
-          plan.set().config().control(),
-          plan.props().keyTypeSchema(),
-          plan.props().keyTypeName(),
-          lower,
-          upper);
-    }
-
-    private boolean take(AtomicLong budget) {
-      return budget.getAndUpdate(b -> b > 0 ? b - 1 : 0) > 0;
-    }
-
-    private void pause() {
-      if (!options.waitBetweenBatches().isZero()) {
-        try {
-          Thread.sleep(options.waitBetweenBatches().toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new PartmanException(ErrorCode.DATABASE_ERROR, "Interrupted; rerun to resume.");
-        }
-      }
-    }
-  }
-
-  static long update(Connection c, String sql, String... params) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < params.length; i++) {
-        ps.setString(i + 1, params[i]);
-      }
-      return ps.executeLargeUpdate();
-    }
   }
 }

@@ -57,26 +57,23 @@ public final class UndoPartition {
       MoveGrid<?> grid,
       boolean whole,
       ChildProperties props,
-      List<ChildTable> children) {}
+      List<ChildTable> children,
+      long totalEstimate) {}
 
   /** Undoes the set as {@code options} say. */
   public UndoResult run(String parentTable, UndoOptions options) {
     TableName name = InspectionErrors.parseTable("parent table", parentTable);
     TableName target = InspectionErrors.parseTable("target table", options.targetTable());
-    if (options.loopCount() < 0) {
-      throw InspectionErrors.invalid(
-          "The loop count is " + options.loopCount() + "; give 0 (no limit) or more.");
-    }
-    if (options.waitBetweenBatches().isNegative()) {
-      throw InspectionErrors.invalid("The wait between batches is negative; give zero or more.");
-    }
+    BatchTransaction.requireCount("loop count", options.loopCount());
     if (target.equals(name)) {
       throw InspectionErrors.invalid(
           "The target table is the set's parent "
               + name
               + "; give another table to move the rows into. Nothing was moved.");
     }
-    BatchTransaction tx = new BatchTransaction(options.lockWait(), options.lockWaitTries());
+    BatchTransaction tx =
+        new BatchTransaction(
+            options.lockWait(), options.lockWaitTries(), options.waitBetweenBatches());
     try (Session session = sessions.open()) {
       Install.ensureInstalled(session, schema);
       return SetLocks.withSetLock(
@@ -154,13 +151,21 @@ public final class UndoPartition {
             reader.decode(c, set, set.parent().children()), set.bounds().kind(), true, true)) {
       children.add(d.child());
     }
-    return new Plan(set, target, columns, grid.grid(), grid.whole(), props, children);
+    // The planner's row estimates only: counting every child first would read the whole set.
+    long estimate = -1;
+    for (ChildTable child : children) {
+      MovePlan.Relation r = MovePlan.relation(c, child.name());
+      if (r != null && r.reltuples() >= 0) {
+        estimate = Math.max(estimate, 0) + r.reltuples();
+      }
+    }
+    return new Plan(set, target, columns, grid.grid(), grid.whole(), props, children, estimate);
   }
 
   private <V extends Comparable<V>> UndoResult execute(
       Session session, Plan plan, MoveGrid<V> grid, UndoOptions o, BatchTransaction tx) {
     TableName parent = plan.set().name();
-    MoveProgress progress = new MoveProgress(parent.toString(), o.listener(), -1);
+    MoveProgress progress = new MoveProgress(parent.toString(), o.listener(), plan.totalEstimate());
     String control = plan.set().config().control();
     String typeSchema = plan.props().keyTypeSchema();
     String typeName = plan.props().keyTypeName();
@@ -198,18 +203,18 @@ public final class UndoPartition {
                   }
                   long n = 0;
                   if (text != null) {
-                    n = PartitionData.update(c, below, grid.bound(grid.up(grid.read(text))));
+                    n = MoveWorker.update(c, below, grid.bound(grid.up(grid.read(text))));
                   }
                   // the whole child, the rest of it with NULL control values, or a batch bound
                   // the column's type cannot tell from the first value
-                  return n > 0 ? n : PartitionData.update(c, all);
+                  return n > 0 ? n : MoveWorker.update(c, all);
                 });
         if (moved == 0) {
           break;
         }
         budget--;
         progress.batch(moved);
-        pause(o);
+        tx.pauseBetweenBatches();
       }
       tx.run(
           session,
@@ -277,17 +282,6 @@ public final class UndoPartition {
             return rs.getLong(1) > 0;
           }
         });
-  }
-
-  private static void pause(UndoOptions o) {
-    if (!o.waitBetweenBatches().isZero()) {
-      try {
-        Thread.sleep(o.waitBetweenBatches().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new PartmanException(ErrorCode.DATABASE_ERROR, "Interrupted; rerun to resume.");
-      }
-    }
   }
 
   private static boolean hasPartitions(Connection c, ChildTable child) throws SQLException {

@@ -41,9 +41,13 @@ public final class DataSql {
 
   private DataSql() {}
 
-  /** {@code CAST(? AS "schema"."type")}: a bound value as the control column's type. */
+  /**
+   * {@code (SELECT CAST(? AS "schema"."type"))}: a bound value as the control column's type. The
+   * sub-select makes PostgreSQL convert it once per statement: text to timestamptz is only STABLE
+   * (it depends on TimeZone), so a bare cast would be evaluated again for every row scanned.
+   */
   public static String param(String typeSchema, String typeName) {
-    return "CAST(? AS " + Sql.qualified(typeSchema, typeName) + ")";
+    return "(SELECT CAST(? AS " + Sql.qualified(typeSchema, typeName) + "))";
   }
 
   /**
@@ -93,20 +97,7 @@ public final class DataSql {
    */
   public static String move(
       TableName source, TableName target, List<String> columns, String where) {
-    String cols = idents(columns);
-    return "WITH moved AS (DELETE FROM ONLY "
-        + DdlSql.table(source)
-        + " WHERE "
-        + where
-        + " RETURNING "
-        + cols
-        + ") INSERT INTO "
-        + DdlSql.table(target)
-        + " ("
-        + cols
-        + ") OVERRIDING SYSTEM VALUE SELECT "
-        + cols
-        + " FROM moved";
+    return moveInto(source, DdlSql.table(target), columns, where, " OVERRIDING SYSTEM VALUE");
   }
 
   /** The temporary table a batch out of the default holds its rows in until the child exists. */
@@ -120,6 +111,11 @@ public final class DataSql {
 
   /** Rows of the default into the staging table. */
   public static String moveToStaging(TableName source, List<String> columns, String where) {
+    return moveInto(source, "pg_temp." + Sql.ident(STAGING_TABLE), columns, where, "");
+  }
+
+  private static String moveInto(
+      TableName source, String targetSql, List<String> columns, String where, String overriding) {
     String cols = idents(columns);
     return "WITH moved AS (DELETE FROM ONLY "
         + DdlSql.table(source)
@@ -127,11 +123,13 @@ public final class DataSql {
         + where
         + " RETURNING "
         + cols
-        + ") INSERT INTO pg_temp."
-        + Sql.ident(STAGING_TABLE)
+        + ") INSERT INTO "
+        + targetSql
         + " ("
         + cols
-        + ") SELECT "
+        + ")"
+        + overriding
+        + " SELECT "
         + cols
         + " FROM moved";
   }
