@@ -124,6 +124,6 @@ class SubPartitionLocksIT {
     assertThat(RetentionIT.children(db, "lk.t_p0_p20261101")).contains("t_p0_p20261101_p480");
     // bounded: far below the tree's 4,000+ relations, and below one backend's default share
     assertThat(creating).isLessThan(64);
-    assertThat(maintaining).isLessThan(1000);
+    assertThat(maintaining).isLessThan(64);
   }
 }

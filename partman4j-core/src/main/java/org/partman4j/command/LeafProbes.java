@@ -19,6 +19,13 @@ import org.partman4j.sql.LeafProbeSql;
  */
 final class LeafProbes {
 
+  /**
+   * Tables per probe statement once sub-partitioned children are among them: a leaf with a few
+   * indexes costs several locks, and one statement's locks should stay near one backend's share of
+   * the lock table (max_locks_per_transaction, 64 by default).
+   */
+  static final int PER_STATEMENT = 20;
+
   private LeafProbes() {}
 
   /**
@@ -50,15 +57,15 @@ final class LeafProbes {
 
   /**
    * Replaces each partitioned table of a probe list by its leaves, each leaf reporting to the
-   * table's callback, so the "holds a row" probes touch plain tables only.
+   * table's callback, so the "holds a row" probes touch plain tables only; whether there was any.
    */
-  static void expand(Session session, List<TableName> tables, List<Runnable> onRow) {
+  static boolean expand(Session session, List<TableName> tables, List<Runnable> onRow) {
     if (tables.isEmpty()) {
-      return;
+      return false;
     }
     Map<Integer, List<TableName>> leaves = leaves(session, tables);
     if (leaves.isEmpty()) {
-      return;
+      return false;
     }
     List<TableName> t = new ArrayList<>();
     List<Runnable> r = new ArrayList<>();
@@ -78,6 +85,7 @@ final class LeafProbes {
     tables.addAll(t);
     onRow.clear();
     onRow.addAll(r);
+    return true;
   }
 
   /**
