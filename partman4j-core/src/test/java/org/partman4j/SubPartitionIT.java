@@ -129,6 +129,12 @@ class SubPartitionIT {
             db.queryString(
                 "SELECT pg_get_expr(relpartbound, oid) FROM pg_class WHERE oid = 'ei.t_p20261122'::regclass"))
         .isEqualTo("FOR VALUES FROM ('1795305600') TO ('1795392000')");
+    // the rebuilt child keeps the epoch set's timestamp CHECK
+    assertThat(
+            db.queryString(
+                "SELECT count(*) FROM pg_constraint WHERE conrelid = 'ei.t_p20261122'::regclass"
+                    + " AND conname = 't_p20261122_partition_check'"))
+        .isEqualTo("1");
     // rows of today (epoch 2026-11-22 01:00 UTC) up to id 100; maintenance grows today's id set
     db.execute("INSERT INTO ei.t SELECT g, 'r', 1795309200 FROM generate_series(1, 99) g");
     MaintenanceResult m = partman.runMaintenance();

@@ -29,9 +29,12 @@ import org.partman4j.model.TableName;
 import org.partman4j.naming.PartitionNames;
 import org.partman4j.plan.ChildOrder;
 import org.partman4j.plan.DecodedChild;
+import org.partman4j.plan.EpochCheck;
 import org.partman4j.plan.NewChild;
+import org.partman4j.plan.TimeColumn;
 import org.partman4j.sql.SubPartitionSql;
 import org.partman4j.store.ConfigStore;
+import org.partman4j.time.EpochUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +69,12 @@ public final class CreateSubParent {
   }
 
   private record Checked(
-      SetSnapshot top, SubSetConfig sub, boolean existing, List<ChildTable> children) {}
+      SetSnapshot top, SubSetConfig sub, boolean existing, List<DecodedChild> decoded) {
+
+    List<ChildTable> children() {
+      return decoded.stream().map(DecodedChild::child).toList();
+    }
+  }
 
   /** Sub-partitions the set, converting its children. */
   public SubParentResult run(SubPartitionDefinition def) {
@@ -91,7 +99,8 @@ public final class CreateSubParent {
       if (!ch.existing()) {
         out.add(store.insertSubText(ch.sub()));
       }
-      for (ChildTable child : ch.children()) {
+      for (DecodedChild d : ch.decoded()) {
+        ChildTable child = d.child();
         TableName hold = holdOf(child.name());
         boolean rows =
             !child.partitioned()
@@ -150,9 +159,10 @@ public final class CreateSubParent {
     List<String> subSets = new ArrayList<>();
     List<String> converted = new ArrayList<>();
     long rows = 0;
-    for (ChildTable child : ch.children()) {
+    for (DecodedChild decoded : ch.decoded()) {
+      ChildTable child = decoded.child();
       if (!child.partitioned()) {
-        replace(session, creator, props, top, child);
+        replace(session, creator, props, top, rebuilt(ch.top(), decoded));
         converted.add(child.name().toString());
       }
       registrar.afterChild(session, top, child.name());
@@ -174,15 +184,13 @@ public final class CreateSubParent {
         c -> {
           SetReader reader = new SetReader(schema);
           SetSnapshot set = reader.read(c, top, session.zone());
-          List<ChildTable> children = new ArrayList<>();
-          for (DecodedChild d :
+          List<DecodedChild> decoded =
               ChildOrder.order(
                   reader.decode(c, set, set.parent().nonDefaultChildren()),
                   set.bounds().kind(),
                   true,
-                  false)) {
-            children.add(d.child());
-          }
+                  false);
+          List<ChildTable> children = decoded.stream().map(DecodedChild::child).toList();
           SubSetConfig sub = SubParentValidation.check(c, def, set, children);
           Optional<SubSetConfig> stored = store.findSub(c, top.toString());
           if (stored.isPresent() && !SubParentValidation.same(stored.get(), sub)) {
@@ -197,7 +205,7 @@ public final class CreateSubParent {
                     + stored.get().subPartitionType()
                     + "); stop that with stopSubPartition first. Nothing was changed.");
           }
-          return new Checked(set, stored.orElse(sub), stored.isPresent(), children);
+          return new Checked(set, stored.orElse(sub), stored.isPresent(), decoded);
         });
   }
 
@@ -225,29 +233,24 @@ public final class CreateSubParent {
    * table (or drop it when empty), create and attach the partitioned table with the same bound.
    */
   private void replace(
-      Session session,
-      ChildCreator creator,
-      ChildProperties props,
-      TableName top,
-      ChildTable child) {
-    TableName hold = holdOf(child.name());
+      Session session, ChildCreator creator, ChildProperties props, TableName top, NewChild child) {
+    TableName hold = holdOf(child.table());
     for (int attempt = 1; ; attempt++) {
       try {
         session.inTransaction(
-            "rebuilding " + child.name() + " as a partitioned table",
+            "rebuilding " + child.table() + " as a partitioned table",
             c -> {
-              run(c, SubPartitionSql.detach(top, child.name()));
-              if (hasRows(c, child.name())) {
-                run(c, SubPartitionSql.rename(child.name(), hold.table()));
-                run(c, SubPartitionSql.comment(hold, SubPartitionSql.holdMarker(child.name())));
+              run(c, SubPartitionSql.detach(top, child.table()));
+              if (hasRows(c, child.table())) {
+                run(c, SubPartitionSql.rename(child.table(), hold.table()));
+                run(c, SubPartitionSql.comment(hold, SubPartitionSql.holdMarker(child.table())));
               } else {
-                run(c, SubPartitionSql.drop(child.name()));
+                run(c, SubPartitionSql.drop(child.table()));
               }
-              creator.createInTransaction(
-                  c, props, new NewChild(child.name(), child.bound(), null));
+              creator.createInTransaction(c, props, child);
               return null;
             });
-        log.info("createSubParent {}: {} rebuilt as a partitioned table", top, child.name());
+        log.info("createSubParent {}: {} rebuilt as a partitioned table", top, child.table());
         return;
       } catch (PartmanException e) {
         if (!LockRetry.isRetryable(e.sqlState())
@@ -298,6 +301,25 @@ public final class CreateSubParent {
         });
     log.info("createSubParent: {} rows of {} moved back from {}", r.rowsMoved(), child, hold);
     return r.rowsMoved();
+  }
+
+  /**
+   * The partitioned table that replaces a child: the same name and bound, and for epoch sets the
+   * same timestamp CHECK the child had.
+   */
+  private static NewChild rebuilt(SetSnapshot top, DecodedChild d) {
+    EpochCheck check = null;
+    String epoch = top.config().epoch();
+    if (!"none".equals(epoch) && d.startTime() != null && d.endTime() != null) {
+      TimeColumn.Timestamptz text = new TimeColumn.Timestamptz();
+      check =
+          new EpochCheck(
+              top.config().control(),
+              EpochUnit.parse(epoch),
+              text.boundValue(d.startTime(), top.zone()),
+              text.boundValue(d.endTime(), top.zone()));
+    }
+    return new NewChild(d.child().name(), d.child().bound(), check);
   }
 
   static TableName holdOf(TableName child) {
