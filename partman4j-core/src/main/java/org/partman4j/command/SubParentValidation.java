@@ -128,14 +128,7 @@ final class SubParentValidation {
       if (topTime) {
         PgInterval upper = timeInterval(top.config().partitionInterval());
         if (sub.compareTo(upper) >= 0) {
-          throw invalid(
-              "The sub-partition interval "
-                  + sub
-                  + " must be smaller than the interval "
-                  + upper
-                  + " of "
-                  + top.name()
-                  + ": each sub-set lives inside one child of it.");
+          throw notSmaller(sub, upper, top);
         }
         boolean weekly = sub.pgEquals(ONE_WEEK) || "week".equalsIgnoreCase(def.dateTruncInterval());
         if (weekly && upper.compareTo(ONE_WEEK) > 0) {
@@ -160,14 +153,7 @@ final class SubParentValidation {
       if (!topTime) {
         BigInteger upper = new BigInteger(top.config().partitionInterval());
         if (sub.compareTo(upper) >= 0) {
-          throw invalid(
-              "The sub-partition interval "
-                  + sub
-                  + " must be smaller than the interval "
-                  + upper
-                  + " of "
-                  + top.name()
-                  + ": each sub-set lives inside one child of it.");
+          throw notSmaller(sub, upper, top);
         }
       }
     }
@@ -318,6 +304,17 @@ final class SubParentValidation {
     } catch (NumberFormatException e) {
       throw invalid("The " + what + " '" + text + "' of an id sub-set must be a whole number.");
     }
+  }
+
+  private static PartmanException notSmaller(Object sub, Object upper, SetSnapshot top) {
+    return invalid(
+        "The sub-partition interval "
+            + sub
+            + " must be smaller than the interval "
+            + upper
+            + " of "
+            + top.name()
+            + ": each sub-set lives inside one child of it.");
   }
 
   private static PartmanException invalid(String message) {
