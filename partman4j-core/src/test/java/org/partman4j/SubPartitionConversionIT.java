@@ -168,4 +168,48 @@ class SubPartitionConversionIT {
     assertThat(db.queryColumn("SELECT relname FROM pg_class WHERE relname LIKE 't_p202608%'"))
         .isEmpty();
   }
+
+  /** A writer keeps inserting into the range of the child being converted: no error, no loss. */
+  @Test
+  void aWriterDuringTheConversionNeverFails(TestDatabase db) throws Exception {
+    Partman partman = idSetWithRows(db, "cw", 20_000);
+    java.util.concurrent.atomic.AtomicBoolean stop =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+    java.util.List<Throwable> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread writer =
+        new Thread(
+            () -> {
+              try (java.sql.Connection c = db.dataSource().getConnection();
+                  java.sql.PreparedStatement ps =
+                      c.prepareStatement(
+                          "INSERT INTO cw.t VALUES (?, timestamptz '2026-11-20 12:00+00', 'w')")) {
+                long id = 500_000;
+                while (!stop.get()) {
+                  ps.setLong(1, id++);
+                  ps.executeUpdate();
+                  written.incrementAndGet();
+                }
+              } catch (Throwable e) {
+                errors.add(e);
+              }
+            });
+    writer.start();
+    try {
+      Thread.sleep(100);
+      partman.createSubParent(
+          SubPartitionDefinition.of("cw.t", "ts", "1 day").declarativeCheck("yes"));
+      Thread.sleep(100);
+    } finally {
+      stop.set(true);
+      writer.join();
+    }
+    assertThat(errors).isEmpty();
+    assertThat(written.get()).isPositive();
+    assertThat(db.queryString("SELECT count(*) FROM cw.t"))
+        .isEqualTo(String.valueOf(20_000 + written.get()));
+    assertThat(db.queryString("SELECT count(*) FROM ONLY cw.t_p0_default")).isEqualTo("0");
+    assertThat(db.queryString("SELECT count(*) FROM cw.t_p0_p20261120"))
+        .isEqualTo(String.valueOf(2_000 + written.get()));
+  }
 }

@@ -122,8 +122,9 @@ class SubPartitionLocksIT {
     assertThat(m.failures()).isEmpty();
     // the region set of November 2026 under p0 grew from the row at region 437
     assertThat(RetentionIT.children(db, "lk.t_p0_p20261101")).contains("t_p0_p20261101_p480");
-    // bounded: far below the tree's 4,000+ relations, and below one backend's default share
-    assertThat(creating).isLessThan(64);
+    // bounded by what one child's rebuild or creation touches, far below the tree's 4,000+
+    // relations; maintenance even below one backend's default share (64)
+    assertThat(creating).isLessThan(100);
     assertThat(maintaining).isLessThan(64);
   }
 }

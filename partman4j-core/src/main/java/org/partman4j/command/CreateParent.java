@@ -6,6 +6,9 @@ import java.util.List;
 import org.partman4j.CreateParentResult;
 import org.partman4j.PartitionSetDefinition;
 import org.partman4j.PartmanException;
+import org.partman4j.catalog.CatalogReader;
+import org.partman4j.catalog.ChildTable;
+import org.partman4j.catalog.ParentTable;
 import org.partman4j.catalog.TableFacts;
 import org.partman4j.ddl.ChildCreator;
 import org.partman4j.ddl.ChildOutcome;
@@ -156,6 +159,15 @@ public final class CreateParent {
         plan.defaultPartition());
   }
 
+  private static TableName existingDefault(Session session, TableName parent) {
+    return session.inTransaction(
+        "looking for the default partition of " + parent,
+        c -> {
+          ParentTable table = new CatalogReader().read(c, List.of(parent)).get(parent);
+          return table == null ? null : table.defaultPartition().map(ChildTable::name).orElse(null);
+        });
+  }
+
   private CreateParentPlan planIn(Session session, PartitionSetDefinition def) {
     CreateParentPlanner planner = new CreateParentPlanner(schema);
     return session.inTransaction(
@@ -185,10 +197,14 @@ public final class CreateParent {
           });
     }
     ChildProperties properties = SetChildPlanning.childProperties(session, parent, config);
+    // A sub-set made by createSubParent has its default already (writers in its range land there
+    // meanwhile): rows of a new child's range move out of it as the child is made.
+    TableName moveFrom = scope == null ? null : existingDefault(session, parent);
     List<String> created = new ArrayList<>();
     for (PlannedChild child : plan.children()) {
       try {
-        if (creator.create(session, properties, child.child()).outcome() == ChildOutcome.CREATED) {
+        if (creator.create(session, properties, child.child(), moveFrom, config.control()).outcome()
+            == ChildOutcome.CREATED) {
           created.add(child.name());
         }
       } catch (PartmanException e) {

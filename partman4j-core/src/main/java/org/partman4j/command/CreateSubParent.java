@@ -16,6 +16,8 @@ import org.partman4j.PartmanException;
 import org.partman4j.SubParentResult;
 import org.partman4j.SubPartitionDefinition;
 import org.partman4j.catalog.ChildTable;
+import org.partman4j.catalog.PartitionBound;
+import org.partman4j.catalog.TableFacts;
 import org.partman4j.ddl.ChildCreator;
 import org.partman4j.ddl.ChildProperties;
 import org.partman4j.ddl.ChildPropertiesReader;
@@ -162,7 +164,7 @@ public final class CreateSubParent {
     for (DecodedChild decoded : ch.decoded()) {
       ChildTable child = decoded.child();
       if (!child.partitioned()) {
-        replace(session, creator, props, top, rebuilt(ch.top(), decoded));
+        replace(session, creator, props, ch.sub(), top, rebuilt(ch.top(), decoded));
         converted.add(child.name().toString());
       }
       registrar.afterChild(session, top, child.name());
@@ -233,8 +235,20 @@ public final class CreateSubParent {
    * table (or drop it when empty), create and attach the partitioned table with the same bound.
    */
   private void replace(
-      Session session, ChildCreator creator, ChildProperties props, TableName top, NewChild child) {
+      Session session,
+      ChildCreator creator,
+      ChildProperties props,
+      SubSetConfig subConfig,
+      TableName top,
+      NewChild child) {
     TableName hold = holdOf(child.table());
+    boolean withDefault = !Boolean.FALSE.equals(subConfig.subDefaultTable());
+    NewChild subDefault =
+        new NewChild(
+            new TableName(
+                child.table().schema(), PartitionNames.defaultPartition(child.table().table())),
+            new PartitionBound.Default(),
+            null);
     for (int attempt = 1; ; attempt++) {
       try {
         session.inTransaction(
@@ -248,6 +262,11 @@ public final class CreateSubParent {
                 run(c, SubPartitionSql.drop(child.table()));
               }
               creator.createInTransaction(c, props, child);
+              if (withDefault) {
+                // in the same transaction, so writers of the range always find a partition
+                creator.createInTransaction(
+                    c, defaultProperties(c, child.table(), subConfig), subDefault);
+              }
               return null;
             });
         log.info("createSubParent {}: {} rebuilt as a partitioned table", top, child.table());
@@ -260,6 +279,19 @@ public final class CreateSubParent {
         }
       }
     }
+  }
+
+  /** What the sub-set's default partition takes from the new sub-parent and the sub template. */
+  private static ChildProperties defaultProperties(
+      Connection c, TableName subParent, SubSetConfig sub) throws SQLException {
+    TableName template =
+        sub.subTemplateTable() == null ? null : TableName.parse(sub.subTemplateTable());
+    return new ChildPropertiesReader()
+        .read(
+            c,
+            subParent,
+            template != null && TableFacts.exists(c, template) ? template : null,
+            Boolean.TRUE.equals(sub.subInheritPrivileges()));
   }
 
   /** Moves the rows of a converted child's hold table back into it; drops the emptied table. */
