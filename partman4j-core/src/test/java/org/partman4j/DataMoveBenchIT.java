@@ -13,7 +13,8 @@ import org.partman4j.testkit.TestDatabase;
  * Rows per second of partitionData over a million rows, next to one hand-written {@code WITH moved
  * AS (DELETE … RETURNING *) INSERT …} over the same rows in the same run, for a time set and an id
  * set. Prints the numbers; asserts only that every row arrived. Run with {@code
- * -Dpartman4j.bench=true} ({@code -Dpartman4j.bench.rows=…} to change the row count).
+ * -Dpartman4j.bench=true} ({@code -Dpartman4j.bench.rows=…} to change the row count, {@code
+ * -Dpartman4j.bench.index=true} to index the sources' control column).
  */
 @PostgresTest
 @EnabledIfSystemProperty(named = "partman4j.bench", matches = "true")
@@ -71,6 +72,9 @@ class DataMoveBenchIT {
               + ", i, md5(i::text) FROM generate_series(1, "
               + ROWS
               + ") i",
+          Boolean.getBoolean("partman4j.bench.index")
+              ? "CREATE INDEX ON " + schema + ".src_" + s + " (" + control + ")"
+              : "SELECT 1",
           "VACUUM ANALYZE " + schema + ".src_" + s);
     }
     Partman partman = DataMoves.partman(db);
@@ -106,10 +110,11 @@ class DataMoveBenchIT {
     assertThat(r.rowsMoved()).isEqualTo(ROWS);
     assertThat(DataMoves.checksum(db, schema + ".b")).isEqualTo(sourceSum);
     System.out.printf(
-        "BENCH %s set, %d rows, PostgreSQL %s: one statement %.0f rows/s (%.2f s);"
+        "BENCH %s set, %d rows%s, PostgreSQL %s: one statement %.0f rows/s (%.2f s);"
             + " partitionData %.0f rows/s (%.2f s, %d batches); ratio %.2f%n",
         schema.equals("bt") ? "time" : "id",
         ROWS,
+        Boolean.getBoolean("partman4j.bench.index") ? " (indexed source)" : "",
         db.server().majorVersion(),
         ROWS / handSeconds,
         handSeconds,

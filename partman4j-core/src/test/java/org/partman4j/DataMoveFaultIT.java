@@ -23,6 +23,11 @@ import org.partman4j.testkit.TestDatabase;
 @PostgresTest
 class DataMoveFaultIT {
 
+  /**
+   * Kills per set, two sets per test. The killed runs pause 25 ms after each batch, which bounds
+   * how far one run gets before its kill (at most 1.3 s), so that the sets below hold more than ten
+   * runs' work however fast the machine is; the final runs do not pause.
+   */
   private static final int KILLS_PER_SET = 10;
 
   private final Random random = new Random(Long.getLong("partman4j.fault.seed", System.nanoTime()));
@@ -35,13 +40,13 @@ class DataMoveFaultIT {
         "INSERT INTO old.t SELECT '2026-10-01 00:00+00'::timestamptz + i * interval '60 seconds',"
             + " i, md5(i::text) FROM generate_series(0, 57600) i");
     // Id set: rows stuck in the default partition, one child's range per batch.
-    db.execute("INSERT INTO f.ids SELECT i, md5(i::text) FROM generate_series(1000, 12000) i");
+    db.execute("INSERT INTO f.ids SELECT i, md5(i::text) FROM generate_series(1000, 40000) i");
     String time = DataMoves.checksum(db, "f.t", "old.t");
     String ids = DataMoves.checksum(db, "f.ids");
 
     int interrupted =
-        killRepeatedly(db, List.of("data", "f.t", "old.t", "1 hour", "10"), "f.t", "old.t", time)
-            + killRepeatedly(db, List.of("data", "f.ids", "-", "100", "10"), "f.ids", null, ids);
+        killRepeatedly(db, List.of("data", "f.t", "old.t", "1 hour", "25"), "f.t", "old.t", time)
+            + killRepeatedly(db, List.of("data", "f.ids", "-", "100", "25"), "f.ids", null, ids);
 
     assertThat(runToEnd(db, List.of("data", "f.t", "old.t", "1 hour", "0"))).endsWith("true");
     assertThat(runToEnd(db, List.of("data", "f.ids", "-", "100", "0"))).endsWith("true");
@@ -67,14 +72,14 @@ class DataMoveFaultIT {
 
     int interrupted =
         killRepeatedly(
-                db, List.of("undo", "f.t", "f.t_flat", "15 minutes", "10"), "f.t", "f.t_flat", time)
+                db, List.of("undo", "f.t", "f.t_flat", "15 minutes", "25"), "f.t", "f.t_flat", time)
             + killRepeatedly(
-                db, List.of("undo", "f.ids", "f.ids_flat", "25", "10"), "f.ids", "f.ids_flat", ids);
+                db, List.of("undo", "f.ids", "f.ids_flat", "20", "25"), "f.ids", "f.ids_flat", ids);
 
     for (List<String> args :
         List.of(
             List.of("undo", "f.t", "f.t_flat", "15 minutes", "0"),
-            List.of("undo", "f.ids", "f.ids_flat", "25", "0"))) {
+            List.of("undo", "f.ids", "f.ids_flat", "20", "0"))) {
       // A kill may have come after the last detach: then there is nothing left to rerun.
       if (DataMoves.count(
               db,

@@ -230,7 +230,7 @@ class PartitionDataIT {
                       .sourceTable("lk.src")
                       .lockWait(Duration.ofMillis(100), 3)),
           ErrorCode.LOCK_TIMEOUT,
-          "through 3 tries of 100 ms each; nothing of this batch was moved");
+          "through 3 tries of 100 ms each; nothing of this step was done");
 
       assertThat(Duration.ofNanos(System.nanoTime() - started))
           .isGreaterThan(Duration.ofMillis(300));

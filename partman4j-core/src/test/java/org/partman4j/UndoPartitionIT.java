@@ -159,6 +159,72 @@ class UndoPartitionIT {
     assertThat(DataMoves.count(db, "SELECT count(*) FROM x.gen WHERE n = id + 1")).isEqualTo(15);
   }
 
+  @Test
+  void aLockedChildIsRetriedThenReportedAndDropCascadeTakesDependentViews(TestDatabase db)
+      throws Exception {
+    db.execute(
+        "CREATE SCHEMA lw",
+        "CREATE TABLE lw.t (id int NOT NULL, v text) PARTITION BY RANGE (id)",
+        "CREATE TABLE lw.flat (id int NOT NULL, v text)");
+    Partman partman = DataMoves.partman(db);
+    partman.createParent(PartitionSetDefinition.of("lw.t", "id", "10").premake(1));
+    db.execute(
+        "INSERT INTO lw.t SELECT i, 'v' FROM generate_series(0, 19) i",
+        "CREATE VIEW lw.first AS SELECT * FROM lw.t_p0");
+    String before = DataMoves.checksum(db, "lw.t", "lw.flat");
+    UndoOptions dropping =
+        UndoOptions.into("lw.flat").keepTable(false).lockWait(java.time.Duration.ofMillis(100), 2);
+
+    try (java.sql.Connection holder = db.dataSource().getConnection();
+        java.sql.Statement st = holder.createStatement()) {
+      holder.setAutoCommit(false);
+      st.execute("LOCK TABLE lw.t_p10 IN ACCESS SHARE MODE");
+      assertRefused(
+          () -> partman.undoPartition("lw.t", dropping.dropCascade(true)),
+          ErrorCode.LOCK_TIMEOUT,
+          "Gave up detaching lw.t_p10 from lw.t");
+      holder.rollback();
+    }
+    assertThat(DataMoves.checksum(db, "lw.t", "lw.flat")).isEqualTo(before);
+    // The view went with p0 (CASCADE); p10's rows moved (row locks do not conflict with ACCESS
+    // SHARE) but it could not be detached, so it is still attached, empty.
+    assertThat(DataMoves.count(db, "SELECT count(*) FROM pg_views WHERE schemaname = 'lw'"))
+        .isZero();
+    assertThat(DataMoves.count(db, "SELECT count(*) FROM lw.t_p10")).isZero();
+    assertThat(
+            DataMoves.count(
+                db, "SELECT count(*) FROM pg_inherits WHERE inhrelid = 'lw.t_p10'::regclass"))
+        .isEqualTo(1);
+
+    UndoResult r = partman.undoPartition("lw.t", dropping);
+    assertThat(r.complete()).isTrue();
+    assertThat(DataMoves.checksum(db, "lw.t", "lw.flat")).isEqualTo(before);
+    assertThat(DataMoves.count(db, "SELECT count(*) FROM lw.flat")).isEqualTo(20);
+  }
+
+  @Test
+  void withoutCascadeADependentViewStopsTheDropAndNothingIsLost(TestDatabase db) {
+    db.execute(
+        "CREATE SCHEMA nc",
+        "CREATE TABLE nc.t (id int NOT NULL) PARTITION BY RANGE (id)",
+        "CREATE TABLE nc.flat (id int NOT NULL)");
+    Partman partman = DataMoves.partman(db);
+    partman.createParent(PartitionSetDefinition.of("nc.t", "id", "10").premake(1));
+    db.execute(
+        "INSERT INTO nc.t SELECT generate_series(0, 15)",
+        "CREATE VIEW nc.v AS SELECT * FROM nc.t_p0");
+    String before = DataMoves.checksum(db, "nc.t", "nc.flat");
+
+    assertThatThrownBy(
+            () -> partman.undoPartition("nc.t", UndoOptions.into("nc.flat").keepTable(false)))
+        .isInstanceOf(PartmanException.class)
+        .hasMessageContaining("nc.t_p0");
+
+    assertThat(DataMoves.checksum(db, "nc.t", "nc.flat")).isEqualTo(before);
+    assertThat(DataMoves.count(db, "SELECT count(*) FROM pg_views WHERE viewname = 'v'"))
+        .isEqualTo(1);
+  }
+
   private static void assertRefused(Runnable call, ErrorCode code, String message) {
     assertThatThrownBy(call::run)
         .isInstanceOfSatisfying(PartmanException.class, e -> assertThat(e.code()).isEqualTo(code))

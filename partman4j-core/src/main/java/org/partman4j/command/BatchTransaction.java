@@ -67,13 +67,13 @@ final class BatchTransaction {
   /**
    * Runs {@code work} in a transaction, tried up to the configured number of times.
    *
-   * @param what the batch, as a phrase for messages ("rows of s.t in [a, b)")
+   * @param what the step, as a phrase for messages ("moving rows of s.t into s.t_p0")
    */
   <T> T run(Session session, String what, Session.SqlWork<T> work) {
     for (int attempt = 1; ; attempt++) {
       try {
         return session.inTransaction(
-            "moving " + what,
+            what,
             c -> {
               if (!lockWait.isZero()) {
                 try (PreparedStatement ps = c.prepareStatement(DataSql.LOCAL_SETTING)) {
@@ -91,13 +91,13 @@ final class BatchTransaction {
         if (attempt >= tries || !pause()) {
           throw new PartmanException(
               ErrorCode.LOCK_TIMEOUT,
-              "Gave up moving "
+              "Gave up "
                   + what
-                  + ": its rows or tables stayed locked by another session through "
+                  + ": rows or tables it needs stayed locked by another session through "
                   + attempt
                   + (attempt == 1 ? " try" : " tries")
                   + (lockWait.isZero() ? "" : " of " + lockWait.toMillis() + " ms each")
-                  + "; nothing of this batch was moved (batches before it are committed). Run"
+                  + "; nothing of this step was done (the steps before it are committed). Run"
                   + " again later to resume, or allow a longer lock wait or more tries.",
               e.sqlState(),
               e.statement(),

@@ -60,6 +60,9 @@ abstract class MoveGrid<V extends Comparable<V>> {
   /** One batch step down from {@code v}. */
   abstract V down(V v);
 
+  /** The greatest value below {@code v}: a value of the range that ends at {@code v}. */
+  abstract V justBelow(V v);
+
   /** The child range holding {@code v}. */
   abstract Window<V> windowFor(V v);
 
@@ -145,6 +148,11 @@ abstract class MoveGrid<V extends Comparable<V>> {
     @Override
     Instant down(Instant v) {
       return ZonedArithmetic.minus(v, step, layout.zone());
+    }
+
+    @Override
+    Instant justBelow(Instant v) {
+      return v.minusNanos(1000);
     }
 
     @Override
@@ -237,6 +245,12 @@ abstract class MoveGrid<V extends Comparable<V>> {
     @Override
     BigDecimal down(BigDecimal v) {
       return v.subtract(step);
+    }
+
+    @Override
+    BigDecimal justBelow(BigDecimal v) {
+      // Ranges are whole numbers wide, so one below a range's start lies in the range before.
+      return v.subtract(BigDecimal.ONE);
     }
 
     @Override

@@ -89,7 +89,7 @@ final class MoveWorker<V extends Comparable<V>> {
     long moved =
         tx.run(
             session,
-            "the rows of " + source + " for " + w.child(),
+            "moving the rows of " + source + " for " + w.child(),
             c -> {
               created[0] = false;
               try (Statement st = c.createStatement()) {
@@ -120,7 +120,7 @@ final class MoveWorker<V extends Comparable<V>> {
     String move = DataSql.move(source, w.child(), plan.columns(), range(true, true));
     return tx.run(
         session,
-        "rows of " + source + " into " + w.child(),
+        "moving rows of " + source + " into " + w.child(),
         c -> update(c, move, grid.bound(w.lo()), grid.bound(w.hi())));
   }
 
@@ -133,7 +133,7 @@ final class MoveWorker<V extends Comparable<V>> {
     String move = DataSql.move(source, w.child(), plan.columns(), inWindow);
     return tx.run(
         session,
-        "rows of " + source + " into " + w.child(),
+        "moving rows of " + source + " into " + w.child(),
         c -> {
           String text;
           try (PreparedStatement ps = c.prepareStatement(edge)) {

@@ -153,10 +153,13 @@ public final class UndoPartition {
     }
     // The planner's row estimates only: counting every child first would read the whole set.
     long estimate = -1;
-    for (ChildTable child : children) {
-      MovePlan.Relation r = MovePlan.relation(c, child.name());
-      if (r != null && r.reltuples() >= 0) {
-        estimate = Math.max(estimate, 0) + r.reltuples();
+    try (PreparedStatement ps = c.prepareStatement(DataSql.ESTIMATE)) {
+      ps.setArray(
+          1, c.createArrayOf("int8", children.stream().map(ChildTable::oid).toArray(Long[]::new)));
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next() && rs.getBoolean(2)) {
+          estimate = rs.getLong(1);
+        }
       }
     }
     return new Plan(set, target, columns, grid.grid(), grid.whole(), props, children, estimate);
@@ -191,7 +194,7 @@ public final class UndoPartition {
         long moved =
             tx.run(
                 session,
-                "rows of " + from + " into " + plan.target(),
+                "moving rows of " + from + " into " + plan.target(),
                 c -> {
                   String text = null;
                   if (!plan.whole() || child.isDefault()) {

@@ -33,6 +33,14 @@ public final class DataSql {
        WHERE n.nspname = ? AND c.relname = ?
       """;
 
+  /**
+   * The planner's row estimate over relations, by oid: the sum of the known {@code reltuples}, and
+   * whether any was known (never-analyzed tables have -1).
+   */
+  public static final String ESTIMATE =
+      "SELECT coalesce(sum(greatest(reltuples, 0)), 0)::bigint, coalesce(bool_or(reltuples >= 0),"
+          + " false) FROM pg_catalog.pg_class WHERE oid::bigint = ANY (?)";
+
   /** Settings for this transaction only. */
   public static final String LOCAL_SETTING = "SELECT set_config(?, ?, true)";
 
@@ -145,6 +153,11 @@ public final class DataSql {
         + cols
         + " FROM pg_temp."
         + Sql.ident(STAGING_TABLE);
+  }
+
+  /** {@code SELECT EXISTS (SELECT 1 FROM ONLY t WHERE …)}: stops at the first row found. */
+  public static String anyRow(TableName table, String where) {
+    return "SELECT EXISTS (SELECT 1 FROM ONLY " + DdlSql.table(table) + " WHERE " + where + ")";
   }
 
   /** {@code SELECT count(*) FROM ONLY t}. */
