@@ -122,8 +122,12 @@ public final class CreateSubParent {
           } else {
             out.add(SubPartitionSql.drop(child.name()));
           }
-          out.addAll(
-              ChildStatements.preview(props, new NewChild(child.name(), child.bound(), null)));
+          out.addAll(ChildStatements.preview(props, rebuilt(ch.top(), d)));
+          if (!Boolean.FALSE.equals(ch.sub().subDefaultTable())) {
+            out.add(
+                "-- and, in the same transaction, its default partition "
+                    + PartitionNames.defaultPartition(child.name().table()));
+          }
         }
         out.add(
             "-- register "
