@@ -34,6 +34,7 @@ import org.partman4j.plan.DecodedChild;
 import org.partman4j.plan.EpochCheck;
 import org.partman4j.plan.NewChild;
 import org.partman4j.plan.TimeColumn;
+import org.partman4j.sql.DataSql;
 import org.partman4j.sql.SubPartitionSql;
 import org.partman4j.store.ConfigStore;
 import org.partman4j.time.EpochUnit;
@@ -115,12 +116,12 @@ public final class CreateSubParent {
                   + (rows
                       ? ": holds rows; rebuilt as a partitioned table, rows kept in " + hold
                       : ": empty; rebuilt as a partitioned table"));
-          out.add(SubPartitionSql.detach(top, child.name()));
+          out.add(DataSql.detach(top, child.name()));
           if (rows) {
             out.add(SubPartitionSql.rename(child.name(), hold.table()));
             out.add(SubPartitionSql.comment(hold, SubPartitionSql.holdMarker(child.name())));
           } else {
-            out.add(SubPartitionSql.drop(child.name()));
+            out.add(DataSql.drop(child.name(), false));
           }
           out.addAll(ChildStatements.preview(props, rebuilt(ch.top(), d)));
           if (!Boolean.FALSE.equals(ch.sub().subDefaultTable())) {
@@ -142,7 +143,7 @@ public final class CreateSubParent {
               "-- move the rows of "
                   + hold
                   + " into the sub-set in batches (partitionData with that source), then "
-                  + SubPartitionSql.drop(hold));
+                  + DataSql.drop(hold, false));
         }
       }
       return out;
@@ -258,12 +259,12 @@ public final class CreateSubParent {
         session.inTransaction(
             "rebuilding " + child.table() + " as a partitioned table",
             c -> {
-              run(c, SubPartitionSql.detach(top, child.table()));
+              run(c, DataSql.detach(top, child.table()));
               if (hasRows(c, child.table())) {
                 run(c, SubPartitionSql.rename(child.table(), hold.table()));
                 run(c, SubPartitionSql.comment(hold, SubPartitionSql.holdMarker(child.table())));
               } else {
-                run(c, SubPartitionSql.drop(child.table()));
+                run(c, DataSql.drop(child.table(), false));
               }
               creator.createInTransaction(c, props, child);
               if (withDefault) {
@@ -332,7 +333,7 @@ public final class CreateSubParent {
                     + " after moving them back; nothing is lost. Run createSubParent again to"
                     + " finish.");
           }
-          run(c, SubPartitionSql.drop(hold));
+          run(c, DataSql.drop(hold, false));
           return null;
         });
     log.info("createSubParent: {} rows of {} moved back from {}", r.rowsMoved(), child, hold);
@@ -374,9 +375,9 @@ public final class CreateSubParent {
 
   private static boolean hasRows(Connection c, TableName t) throws SQLException {
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(SubPartitionSql.hasRows(t))) {
+        ResultSet rs = st.executeQuery(DataSql.hasRows(t))) {
       rs.next();
-      return rs.getBoolean(1);
+      return rs.getLong(1) > 0;
     }
   }
 

@@ -12,11 +12,6 @@ public final class SubPartitionSql {
     return "partman4j: rows of " + child + " waiting to move back into its sub-partitions";
   }
 
-  /** {@code ALTER TABLE parent DETACH PARTITION child}. */
-  public static String detach(TableName parent, TableName child) {
-    return "ALTER TABLE " + DdlSql.table(parent) + " DETACH PARTITION " + DdlSql.table(child);
-  }
-
   /** {@code ALTER TABLE t RENAME TO name}. */
   public static String rename(TableName table, String newName) {
     return "ALTER TABLE " + DdlSql.table(table) + " RENAME TO " + Sql.ident(newName);
@@ -25,21 +20,6 @@ public final class SubPartitionSql {
   /** {@code COMMENT ON TABLE t IS 'text'}. */
   public static String comment(TableName table, String text) {
     return "COMMENT ON TABLE " + DdlSql.table(table) + " IS " + Sql.literal(text);
-  }
-
-  /** {@code DROP TABLE t}. */
-  public static String drop(TableName table) {
-    return "DROP TABLE " + DdlSql.table(table);
-  }
-
-  /** Whether the table holds a row. */
-  public static String hasRows(TableName table) {
-    return "SELECT EXISTS (SELECT 1 FROM " + DdlSql.table(table) + ")";
-  }
-
-  /** Rows of a table. */
-  public static String count(TableName table) {
-    return "SELECT count(*) FROM " + DdlSql.table(table);
   }
 
   /** The comment of a relation, or no row when it does not exist; parameters: schema, name. */
