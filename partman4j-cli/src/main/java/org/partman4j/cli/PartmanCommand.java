@@ -47,6 +47,8 @@ import picocli.CommandLine.ScopeType;
       PartitionDataCommand.class,
       UndoPartitionCommand.class,
       CheckDefaultCommand.class,
+      CreateSubParentCommand.class,
+      StopSubPartitionCommand.class,
       StatusCommand.class,
       DemoCommand.class
     },
