@@ -1,8 +1,6 @@
 package org.partman4j.cli;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.partman4j.PartitionDataOptions;
 import org.partman4j.PartitionDataResult;
@@ -48,33 +46,7 @@ final class PartitionDataCommand extends ConnectedCommand {
       description = "ASC (default, oldest rows first) or DESC (p_order).")
   String order = "ASC";
 
-  @Option(
-      names = "--ignored-columns",
-      split = ",",
-      paramLabel = "COLUMN",
-      description = "Columns left out of the copy, comma-separated (p_ignored_columns).")
-  List<String> ignoredColumns = List.of();
-
-  @Option(
-      names = "--lock-wait",
-      paramLabel = "DURATION",
-      converter = Converters.DurationConverter.class,
-      description =
-          "How long a batch waits for its rows' locks before it is retried (p_lock_wait).")
-  Duration lockWait = Duration.ZERO;
-
-  @Option(
-      names = "--lock-wait-tries",
-      paramLabel = "N",
-      description = "How many times a locked batch is tried (p_lock_wait_tries); default 10.")
-  int lockWaitTries = PartitionDataOptions.DEFAULT_LOCK_WAIT_TRIES;
-
-  @Option(
-      names = "--wait",
-      paramLabel = "DURATION",
-      converter = Converters.DurationConverter.class,
-      description = "Pause after each batch (p_wait).")
-  Duration wait = Duration.ZERO;
+  @Mixin BatchOptions batch;
 
   @Option(names = "--no-analyze", description = "Do not ANALYZE the parent at the end.")
   boolean noAnalyze;
@@ -102,9 +74,9 @@ final class PartitionDataCommand extends ConnectedCommand {
             .batchInterval(interval)
             .batchCount(loopCount)
             .descending(descending)
-            .ignoredColumns(ignoredColumns)
-            .lockWait(lockWait, lockWaitTries)
-            .waitBetweenBatches(wait)
+            .ignoredColumns(batch.ignoredColumns)
+            .lockWait(batch.lockWait, batch.lockWaitTries)
+            .waitBetweenBatches(batch.wait)
             .analyze(!noAnalyze)
             .workers(workers)
             .listener(progress);

@@ -1,10 +1,7 @@
 package org.partman4j.cli;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.partman4j.PartitionDataOptions;
 import org.partman4j.UndoOptions;
 import org.partman4j.UndoResult;
 import picocli.CommandLine.Command;
@@ -53,32 +50,7 @@ final class UndoPartitionCommand extends ConnectedCommand {
       description = "At most N batches; default until no child is left (p_loop_count).")
   long loopCount;
 
-  @Option(
-      names = "--ignored-columns",
-      split = ",",
-      paramLabel = "COLUMN",
-      description = "Columns left out of the copy, comma-separated (p_ignored_columns).")
-  List<String> ignoredColumns = List.of();
-
-  @Option(
-      names = "--lock-wait",
-      paramLabel = "DURATION",
-      converter = Converters.DurationConverter.class,
-      description = "How long a batch waits for its locks before it is retried (p_lock_wait).")
-  Duration lockWait = Duration.ZERO;
-
-  @Option(
-      names = "--lock-wait-tries",
-      paramLabel = "N",
-      description = "How many times a locked batch is tried; default 10.")
-  int lockWaitTries = PartitionDataOptions.DEFAULT_LOCK_WAIT_TRIES;
-
-  @Option(
-      names = "--wait",
-      paramLabel = "DURATION",
-      converter = Converters.DurationConverter.class,
-      description = "Pause after each batch.")
-  Duration wait = Duration.ZERO;
+  @Mixin BatchOptions batch;
 
   @Option(
       names = "--drop-cascade",
@@ -93,9 +65,9 @@ final class UndoPartitionCommand extends ConnectedCommand {
             .keepTable(keepTable)
             .batchInterval(interval)
             .loopCount(loopCount)
-            .ignoredColumns(ignoredColumns)
-            .lockWait(lockWait, lockWaitTries)
-            .waitBetweenBatches(wait)
+            .ignoredColumns(batch.ignoredColumns)
+            .lockWait(batch.lockWait, batch.lockWaitTries)
+            .waitBetweenBatches(batch.wait)
             .dropCascade(dropCascade)
             .listener(progress);
     UndoResult r;
