@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.partman4j.command.CheckControlType;
+import org.partman4j.command.CheckDefault;
 import org.partman4j.command.ConfigEdit;
 import org.partman4j.command.Constraints;
 import org.partman4j.command.CreateParent;
@@ -14,12 +15,14 @@ import org.partman4j.command.CreatePartition;
 import org.partman4j.command.DumpDefinition;
 import org.partman4j.command.GapFill;
 import org.partman4j.command.Install;
+import org.partman4j.command.PartitionData;
 import org.partman4j.command.ReapplyPrivileges;
 import org.partman4j.command.Retention;
 import org.partman4j.command.RunMaintenance;
 import org.partman4j.command.ShowPartitionInfo;
 import org.partman4j.command.ShowPartitionName;
 import org.partman4j.command.ShowPartitions;
+import org.partman4j.command.UndoPartition;
 import org.partman4j.exec.LockRetry;
 import org.partman4j.exec.Sessions;
 import org.partman4j.model.ControlType;
@@ -553,5 +556,53 @@ public final class Partman {
 
   private RunMaintenance maintenanceCommand() {
     return new RunMaintenance(sessions, settings.schema(), settings.clock(), settings.lockRetry());
+  }
+
+  // Moving data
+
+  /**
+   * Moves rows into the children their control values belong in, as pg_partman's {@code
+   * partition_data_proc}: out of the set's default partition, or out of any table ({@link
+   * PartitionDataOptions#sourceTable}). Children missing on the set's grid are made on the way.
+   * Each batch is one transaction that deletes a range of rows from the source and inserts them
+   * into the child, so a crash loses and duplicates nothing, and calling again resumes.
+   *
+   * <pre>{@code
+   * PartitionDataResult r = partman.partitionData("public.events", PartitionDataOptions.defaults());
+   * }</pre>
+   *
+   * @throws PartmanException {@link ErrorCode#SET_NOT_FOUND} / {@link ErrorCode#OBJECT_NOT_FOUND}
+   *     for an unmanaged parent or a missing source, {@link ErrorCode#INVALID_ARGUMENT} for options
+   *     that do not fit the set (nothing is moved then), {@link ErrorCode#LOCK_TIMEOUT} when a
+   *     batch's rows stay locked through all tries (the batches before it stay committed)
+   */
+  public PartitionDataResult partitionData(String parentTable, PartitionDataOptions options) {
+    return new PartitionData(sessions, settings.schema(), settings.lockRetry())
+        .run(parentTable, options);
+  }
+
+  /**
+   * Moves all rows of a set into one table and takes the set apart, as pg_partman's {@code
+   * undo_partition_proc}: the default partition first, then the children from the oldest, each
+   * detached (or dropped) once empty. The set is marked {@code undo_in_progress} at the start; when
+   * no child is left its configuration is removed, with its automatic template if no other set uses
+   * it. The parent table stays. Calling again after a crash or a loop count resumes.
+   *
+   * @throws PartmanException {@link ErrorCode#SET_NOT_FOUND} for an unmanaged parent, {@link
+   *     ErrorCode#OBJECT_NOT_FOUND} for a missing target, {@link ErrorCode#INVALID_ARGUMENT} for a
+   *     target inside the set, columns that do not fit, or a sub-partitioned child
+   */
+  public UndoResult undoPartition(String parentTable, UndoOptions options) {
+    return new UndoPartition(sessions, settings.schema()).run(parentTable, options);
+  }
+
+  /**
+   * The sets whose default partition holds rows, as pg_partman's {@code check_default}.
+   *
+   * @param exactCount count the rows (a scan of each default), or only look for one (the count is
+   *     then 1)
+   */
+  public List<DefaultRows> checkDefault(boolean exactCount) {
+    return new CheckDefault(sessions, settings.schema()).run(exactCount);
   }
 }

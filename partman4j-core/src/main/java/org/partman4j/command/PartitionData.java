@@ -1,0 +1,263 @@
+package org.partman4j.command;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.partman4j.ErrorCode;
+import org.partman4j.PartitionDataOptions;
+import org.partman4j.PartitionDataResult;
+import org.partman4j.PartmanException;
+import org.partman4j.catalog.ChildTable;
+import org.partman4j.ddl.ChildCreator;
+import org.partman4j.ddl.ChildPropertiesReader;
+import org.partman4j.exec.LockRetry;
+import org.partman4j.exec.Session;
+import org.partman4j.exec.Sessions;
+import org.partman4j.model.SetConfig;
+import org.partman4j.model.TableName;
+import org.partman4j.plan.SetKind;
+import org.partman4j.sql.DataSql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code partitionData} operation: pg_partman's {@code partition_data_proc}. Rows move out of
+ * the set's default partition, or out of any table, into the children their control values belong
+ * in, children missing on the set's grid being made on the way.
+ *
+ * <p>Every batch is one transaction, {@code WITH moved AS (DELETE … RETURNING) INSERT …} over one
+ * range, so a crash loses and duplicates nothing and a rerun resumes with the rows still in the
+ * source. Out of the default, the rows of a child leave the default into a temporary table, the
+ * child is made and attached, and the rows go into it, all in one transaction: ATTACH refuses while
+ * the default holds rows of the new range.
+ *
+ * <p>Ranges are handed out one child at a time, in the order asked, to one or more workers, each
+ * with its own session; a worker moves its child's range in batches.
+ */
+public final class PartitionData {
+
+  private static final Logger log = LoggerFactory.getLogger(PartitionData.class);
+
+  private final Sessions sessions;
+  private final String schema;
+  private final ChildCreator creator;
+
+  public PartitionData(Sessions sessions, String schema, LockRetry retry) {
+    this.sessions = sessions;
+    this.schema = schema;
+    this.creator = new ChildCreator(retry);
+  }
+
+  /** Moves the rows as {@code options} say. */
+  public PartitionDataResult run(String parentTable, PartitionDataOptions options) {
+    TableName name = InspectionErrors.parseTable("parent table", parentTable);
+    if (options.workers() < 1) {
+      throw InspectionErrors.invalid(
+          "The number of workers is " + options.workers() + "; give 1 or more.");
+    }
+    BatchTransaction.requireCount("batch count", options.batchCount());
+    BatchTransaction tx =
+        new BatchTransaction(
+            options.lockWait(), options.lockWaitTries(), options.waitBetweenBatches());
+    TableName source =
+        options.sourceTable() == null
+            ? null
+            : InspectionErrors.parseTable("source table", options.sourceTable());
+    try (Session session = sessions.open()) {
+      Install.ensureInstalled(session, schema);
+      return SetLocks.withSetLock(
+          session,
+          name.toString(),
+          () -> {
+            Optional<MovePlan> plan =
+                session.inTransaction(
+                    "planning the move of rows into " + name,
+                    c -> plan(c, session, name, source, options));
+            if (plan.isEmpty()) {
+              return new PartitionDataResult(
+                  name.toString(), null, 0, 0, List.of(), true, java.time.Duration.ZERO);
+            }
+            return execute(session, plan.get(), plan.get().grid(), options, tx);
+          });
+    }
+  }
+
+  private Optional<MovePlan> plan(
+      Connection c, Session session, TableName name, TableName given, PartitionDataOptions o)
+      throws SQLException {
+    SetReader reader = new SetReader(schema);
+    SetSnapshot set = reader.read(c, name, session.zone());
+    SetConfig config = set.config();
+    if (config.undoInProgress()) {
+      throw InspectionErrors.invalid(
+          "Set "
+              + name
+              + " is being undone (part_config.undo_in_progress); finish undoPartition first, or"
+              + " set undo_in_progress to false if the undo was abandoned. Nothing was moved.");
+    }
+    Optional<ChildTable> def = set.parent().defaultPartition();
+    TableName source;
+    boolean fromDefault;
+    MovePlan.Relation rel;
+    if (given == null || def.isPresent() && def.get().name().equals(given)) {
+      if (def.isEmpty()) {
+        return Optional.empty(); // as pg_partman: no default, nothing to move
+      }
+      source = def.get().name();
+      fromDefault = true;
+      rel = MovePlan.relation(c, source);
+    } else {
+      source = given;
+      fromDefault = false;
+      rel = MovePlan.relation(c, source);
+      if (rel == null) {
+        throw new PartmanException(
+            ErrorCode.OBJECT_NOT_FOUND,
+            "The source table "
+                + source
+                + " does not exist. Check the name: schema.table, exactly as in the catalog."
+                + " Nothing was moved.");
+      }
+      if (source.equals(name) || rel.parentOid() == set.parent().oid()) {
+        throw InspectionErrors.invalid(
+            "The source table "
+                + source
+                + " is "
+                + (source.equals(name) ? "the set's parent" : "a child of " + name)
+                + "; rows can be moved out of the default partition or out of a table outside the"
+                + " set. Nothing was moved.");
+      }
+      if (!"r".equals(rel.relkind())) {
+        throw InspectionErrors.invalid(
+            "The source "
+                + source
+                + " is not a plain table (relkind "
+                + rel.relkind()
+                + "); give a table, or move the rows of each of its partitions. Nothing was moved.");
+      }
+    }
+    List<String> columns =
+        MoveColumns.list(
+            source,
+            MoveColumns.read(c, source),
+            name,
+            MoveColumns.read(c, name),
+            MoveColumns.read(c, name),
+            name,
+            o.ignoredColumns(),
+            config.control());
+    MovePlan.Grid grid = MovePlan.grid(c, reader, set, o.batchInterval(), fromDefault);
+    TableName template =
+        config.templateTable() == null ? null : TableName.parse(config.templateTable());
+    var props =
+        new ChildPropertiesReader()
+            .read(
+                c,
+                name,
+                template,
+                config.inheritPrivileges() != null && config.inheritPrivileges());
+    return Optional.of(
+        new MovePlan(
+            set,
+            source,
+            fromDefault,
+            columns,
+            grid.grid(),
+            grid.whole(),
+            props,
+            MovePlan.estimate(c, source, rel)));
+  }
+
+  private <V extends Comparable<V>> PartitionDataResult execute(
+      Session session,
+      MovePlan plan,
+      MoveGrid<V> grid,
+      PartitionDataOptions o,
+      BatchTransaction tx) {
+    TableName parent = plan.set().name();
+    MoveProgress progress = new MoveProgress(parent.toString(), o.listener(), plan.totalEstimate());
+    boolean ascending = !o.descending();
+    WindowFeed<V> feed = new WindowFeed<>(session, plan, grid, ascending);
+    AtomicLong budget = new AtomicLong(o.batchCount() == 0 ? Long.MAX_VALUE : o.batchCount());
+    AtomicBoolean stop = new AtomicBoolean();
+    // Attaching locks the default, and a custom encoder runs on the planning session: one worker.
+    boolean single =
+        plan.fromDefault() || plan.set().bounds().kind() == SetKind.ENCODED || o.workers() == 1;
+    int workers = single ? 1 : o.workers();
+    log.info(
+        "{}: moving rows of {} ({} estimated) with {} worker(s)",
+        parent,
+        plan.source(),
+        plan.totalEstimate(),
+        workers);
+    ExecutorService pool = Executors.newFixedThreadPool(workers);
+    List<Future<?>> futures = new ArrayList<>();
+    try {
+      for (int i = 0; i < workers; i++) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  try (Session ws = sessions.open()) {
+                    MoveWorker<V> w =
+                        new MoveWorker<>(creator, ws, plan, grid, ascending, tx, progress);
+                    for (MoveGrid.Window<V> win = feed.next(); win != null; win = feed.next()) {
+                      if (stop.get() || !w.drain(win, budget)) {
+                        break;
+                      }
+                    }
+                  } catch (RuntimeException | Error e) {
+                    stop.set(true);
+                    throw e;
+                  }
+                  return null;
+                }));
+      }
+      RuntimeException failure = null;
+      for (Future<?> f : futures) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          if (failure == null && e.getCause() instanceof RuntimeException re) {
+            failure = re;
+          } else if (failure == null) {
+            failure = new IllegalStateException(e.getCause());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          stop.set(true);
+          failure = new PartmanException(ErrorCode.DATABASE_ERROR, "Interrupted; rerun to resume.");
+        }
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    boolean complete = feed.exhausted() && budget.get() > 0;
+    if (o.analyze() && progress.rows() > 0) {
+      try (Statement st = session.connection().createStatement()) {
+        st.execute(DataSql.analyze(parent));
+      } catch (SQLException e) {
+        log.warn("{}: ANALYZE after the move failed: {}", parent, e.getMessage());
+      }
+    }
+    log.info("{}: moved {} rows in {} batches", parent, progress.rows(), progress.batches());
+    return new PartitionDataResult(
+        parent.toString(),
+        plan.source().toString(),
+        progress.rows(),
+        progress.batches(),
+        progress.created(),
+        complete,
+        progress.elapsed());
+  }
+}
