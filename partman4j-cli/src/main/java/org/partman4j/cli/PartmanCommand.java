@@ -9,6 +9,8 @@ import java.util.Properties;
 import org.partman4j.PartmanConfiguration;
 import org.partman4j.cli.connect.ConnectionOptions;
 import org.partman4j.cli.connect.Environment;
+import org.partman4j.cli.daemon.MaintenanceFactory;
+import org.partman4j.cli.daemon.PartmanMaintenance;
 import org.partman4j.cli.output.OutputFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,7 +28,7 @@ import picocli.CommandLine.ScopeType;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "PostgreSQL partition management, without an extension in the database.",
-    subcommands = {InstallCommand.class, CreateParentCommand.class},
+    subcommands = {InstallCommand.class, CreateParentCommand.class, DaemonCommand.class},
     exitCodeListHeading = "%nExit status:%n",
     footerHeading = "%n",
     footer = {
@@ -144,10 +146,15 @@ public final class PartmanCommand implements Runnable {
 
   private final Environment environment;
   private final ParentCreator parentCreator;
+  private final MaintenanceFactory maintenanceFactory;
 
-  PartmanCommand(Environment environment, ParentCreator parentCreator) {
+  PartmanCommand(
+      Environment environment,
+      ParentCreator parentCreator,
+      MaintenanceFactory maintenanceFactory) {
     this.environment = environment;
     this.parentCreator = parentCreator;
+    this.maintenanceFactory = maintenanceFactory;
   }
 
   @Override
@@ -171,7 +178,12 @@ public final class PartmanCommand implements Runnable {
   }
 
   static CommandLine newCommandLine(Environment env, ParentCreator parentCreator) {
-    CommandLine cl = new CommandLine(new PartmanCommand(env, parentCreator));
+    return newCommandLine(env, parentCreator, PartmanMaintenance::new);
+  }
+
+  static CommandLine newCommandLine(
+      Environment env, ParentCreator parentCreator, MaintenanceFactory maintenanceFactory) {
+    CommandLine cl = new CommandLine(new PartmanCommand(env, parentCreator, maintenanceFactory));
     Failures failures = new Failures();
     cl.setExecutionExceptionHandler(failures);
     cl.setParameterExceptionHandler(failures);
@@ -194,6 +206,10 @@ public final class PartmanCommand implements Runnable {
 
   ParentCreator parentCreator() {
     return parentCreator;
+  }
+
+  MaintenanceFactory maintenanceFactory() {
+    return maintenanceFactory;
   }
 
   int verbosity() {
