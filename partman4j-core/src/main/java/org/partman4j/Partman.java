@@ -10,6 +10,7 @@ import org.partman4j.command.CreateParent;
 import org.partman4j.command.CreatePartition;
 import org.partman4j.command.DumpDefinition;
 import org.partman4j.command.Install;
+import org.partman4j.command.RunMaintenance;
 import org.partman4j.command.ShowPartitionInfo;
 import org.partman4j.command.ShowPartitionName;
 import org.partman4j.command.ShowPartitions;
@@ -242,5 +243,50 @@ public final class Partman {
    */
   public SetDefinition dumpDefinition(String parentTable, boolean ignoreTemplateTable) {
     return new DumpDefinition(sessions, settings.schema()).run(parentTable, ignoreTemplateTable);
+  }
+
+  // Maintenance
+
+  /**
+   * Maintains every partition set with {@code automatic_maintenance = 'on'}, as pg_partman's {@code
+   * run_maintenance()}: premakes each set's future children (counted as pg_partman counts them,
+   * from the newest data, catching up after a lag), and stamps {@code maintenance_last_run}. Sets
+   * run in {@code maintenance_order}, then by name; sets with {@code undo_in_progress} are skipped.
+   *
+   * <p>Each set is worked on in its own short transactions (one per child), and one set's failure
+   * is recorded in its {@link SetMaintenanceResult#error()} while the others proceed. Rows sitting
+   * in a set's default partition never block a new child: they are moved into it as it is made. One
+   * maintainer works on a database at a time: when another partman4j, or pg_partman's own
+   * maintenance, is running, this returns {@link MaintenanceResult.Status#ALREADY_RUNNING} at once;
+   * on a replica it returns {@link MaintenanceResult.Status#REPLICA}. Neither changes anything.
+   *
+   * <pre>{@code
+   * MaintenanceResult r = partman.runMaintenance();
+   * r.failures().forEach(f -> log.warn("{}: {}", f.parentTable(), f.error()));
+   * }</pre>
+   */
+  public MaintenanceResult runMaintenance() {
+    return maintenanceCommand().run(null);
+  }
+
+  /**
+   * Maintains one set as {@link #runMaintenance()} does, whatever its {@code automatic_maintenance}
+   * (a set with {@code undo_in_progress} is still skipped).
+   *
+   * @param parentTable the set's parent, {@code schema.table} as in the catalog
+   * @throws PartmanException {@link ErrorCode#INVALID_ARGUMENT} for a malformed name, {@link
+   *     ErrorCode#SET_NOT_FOUND} when no part_config row names the table
+   */
+  public MaintenanceResult runMaintenance(String parentTable) {
+    if (parentTable == null) {
+      throw new PartmanException(
+          ErrorCode.INVALID_ARGUMENT,
+          "No parent table was given; name the set (schema.table), or call runMaintenance().");
+    }
+    return maintenanceCommand().run(parentTable);
+  }
+
+  private RunMaintenance maintenanceCommand() {
+    return new RunMaintenance(sessions, settings.schema(), settings.clock(), settings.lockRetry());
   }
 }

@@ -49,6 +49,10 @@ public final class ChildCreator {
       "SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
           + " WHERE n.nspname = ? AND c.relname = ?";
 
+  private static final String WRITABLE_COLUMNS =
+      "SELECT attname FROM pg_catalog.pg_attribute WHERE attrelid = ? AND attnum > 0"
+          + " AND NOT attisdropped AND attgenerated = '' ORDER BY attnum";
+
   private final LockRetry retry;
 
   public ChildCreator(LockRetry retry) {
@@ -77,13 +81,31 @@ public final class ChildCreator {
 
   /** Makes one child (or finds it made); see {@link #create(Session, ChildProperties, List)}. */
   public ChildResult create(Session session, ChildProperties p, NewChild child) {
+    return create(session, p, child, null, null);
+  }
+
+  /**
+   * Makes one child as {@link #create(Session, ChildProperties, NewChild)} does; when {@code
+   * defaultPartition} is given, the rows of the child's range are moved out of it into the new
+   * child before the ATTACH, in the same transaction (so rows in the default never stop a child
+   * from being made, and a failure moves nothing).
+   *
+   * @param control the partition key column, needed when rows move
+   */
+  public ChildResult create(
+      Session session,
+      ChildProperties p,
+      NewChild child,
+      TableName defaultPartition,
+      String control) {
     String doing = "creating child " + child.table() + " of " + p.parent();
     for (int attempt = 1; ; attempt++) {
       Throwable failure;
       String statement;
       try {
         int n = attempt;
-        ChildResult r = session.inTransaction(doing, c -> once(c, p, child, n));
+        ChildResult r =
+            session.inTransaction(doing, c -> once(c, p, child, n, defaultPartition, control));
         if (r.outcome() == ChildOutcome.CREATED) {
           log.info("Child {} of {}: created", child.table(), p.parent());
         } else {
@@ -144,9 +166,16 @@ public final class ChildCreator {
         });
   }
 
-  private ChildResult once(Connection c, ChildProperties p, NewChild child, int attempt) {
+  private ChildResult once(
+      Connection c,
+      ChildProperties p,
+      NewChild child,
+      int attempt,
+      TableName defaultPartition,
+      String control) {
     List<String> ran = new ArrayList<>();
     String current = null;
+    long moved = 0;
     try {
       ExistingRelation existing = ExistingRelation.find(c, child.table());
       if (existing != null) {
@@ -155,7 +184,29 @@ public final class ChildCreator {
         }
         throw ChildErrors.collision(p.parent(), child, existing);
       }
-      for (Step step : ChildStatements.steps(p, child)) {
+      for (Step step : ChildStatements.steps(p, child, defaultPartition, control)) {
+        if (step instanceof Step.MoveRows m) {
+          current = DdlSql.lockExclusive(m.defaultPartition());
+          try (Statement st = c.createStatement()) {
+            st.execute(current);
+          }
+          ran.add(current);
+          current =
+              DdlSql.moveRows(
+                  m.defaultPartition(),
+                  m.child(),
+                  m.control(),
+                  p.keyTypeSchema(),
+                  p.keyTypeName(),
+                  child.bound(),
+                  writableColumns(c, p.parentOid()));
+          try (Statement st = c.createStatement()) {
+            moved = st.executeUpdate(current);
+          }
+          ran.add(current);
+          current = null;
+          continue;
+        }
         List<String> sqls = render(c, p, step);
         for (String sql : sqls) {
           current = sql;
@@ -167,7 +218,11 @@ public final class ChildCreator {
         }
         current = null;
       }
-      return new ChildResult(child.table(), ChildOutcome.CREATED, ran, attempt);
+      if (moved > 0) {
+        log.info(
+            "Child {} of {}: {} rows moved from the default", child.table(), p.parent(), moved);
+      }
+      return new ChildResult(child.table(), ChildOutcome.CREATED, ran, attempt, moved);
     } catch (SQLException e) {
       String state = e.getSQLState();
       // Another session made the same name between our check and CREATE: look again.
@@ -208,6 +263,20 @@ public final class ChildCreator {
         }
         return List.of(DdlSql.replicaIdentityUsingIndex(ri.child(), rs.getString(1)));
       }
+    }
+  }
+
+  /** The parent's columns in order, without dropped and generated ones (which cannot be set). */
+  private static List<String> writableColumns(Connection c, long parentOid) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(WRITABLE_COLUMNS)) {
+      ps.setLong(1, parentOid);
+      List<String> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
     }
   }
 

@@ -10,11 +10,17 @@ import org.partman4j.model.TableName;
  * @param outcome created, existed, or would be created
  * @param statements the SQL of the transaction that made it, in order; empty when it existed
  * @param attempts how many transactions it took (more than one after lock timeouts); 0 in a dry run
+ * @param rowsMoved rows moved out of the default partition into the child before it was attached
  */
 public record ChildResult(
-    TableName table, ChildOutcome outcome, List<String> statements, int attempts) {
+    TableName table, ChildOutcome outcome, List<String> statements, int attempts, long rowsMoved) {
 
   public ChildResult {
     statements = List.copyOf(statements);
+  }
+
+  /** A result without rows moved. */
+  public ChildResult(TableName table, ChildOutcome outcome, List<String> statements, int attempts) {
+    this(table, outcome, statements, attempts, 0);
   }
 }

@@ -29,6 +29,17 @@ public final class ChildStatements {
 
   /** The steps for {@code child}. */
   public static List<Step> steps(ChildProperties p, NewChild child) {
+    return steps(p, child, null, null);
+  }
+
+  /**
+   * The steps for {@code child}, moving the rows of its range out of {@code defaultPartition} into
+   * it just before the ATTACH when that is not null.
+   *
+   * @param control the partition key column (needed when rows move)
+   */
+  public static List<Step> steps(
+      ChildProperties p, NewChild child, TableName defaultPartition, String control) {
     TableName t = child.table();
     if (!t.schema().equals(p.parent().schema())) {
       throw new IllegalArgumentException(
@@ -52,6 +63,9 @@ public final class ChildStatements {
     }
     statistics(p, t, steps);
     template(p, t, steps);
+    if (defaultPartition != null) {
+      steps.add(new Step.MoveRows(defaultPartition, t, control));
+    }
     steps.add(new Step.Run(attach));
     EpochCheck check = child.epochCheck();
     if (check != null) {
@@ -115,6 +129,8 @@ public final class ChildStatements {
         out.addAll(privileges(p, a.child(), p.newTablePrivileges()));
       } else if (s instanceof Step.ReplicaIdentityIndex ri) {
         out.add(DdlSql.replicaIdentityPlaceholder(ri.child(), ri.parentIndexName()));
+      } else if (s instanceof Step.MoveRows m) {
+        out.add(DdlSql.lockExclusive(m.defaultPartition()));
       }
     }
     return out;

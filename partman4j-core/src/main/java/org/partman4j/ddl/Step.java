@@ -26,4 +26,15 @@ public sealed interface Step {
    */
   record ReplicaIdentityIndex(TableName child, long parentIndexOid, String parentIndexName)
       implements Step {}
+
+  /**
+   * Move the rows of the new child's range out of the set's default partition into the child,
+   * before it is attached (so the ATTACH finds the default free of them). Rendered in the
+   * transaction, which reads the parent's writable columns.
+   *
+   * @param defaultPartition the set's default partition
+   * @param child the new child
+   * @param control the partition key column
+   */
+  record MoveRows(TableName defaultPartition, TableName child, String control) implements Step {}
 }

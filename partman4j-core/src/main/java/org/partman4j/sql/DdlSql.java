@@ -243,6 +243,71 @@ public final class DdlSql {
     return b.toString();
   }
 
+  /**
+   * {@code LOCK TABLE default IN ACCESS EXCLUSIVE MODE}: taken before rows move out of the default,
+   * so no row for the new child's range can arrive in the default between the move and the ATTACH
+   * (which takes the same lock on the default anyway).
+   */
+  public static String lockExclusive(TableName table) {
+    return "LOCK TABLE " + table(table) + " IN ACCESS EXCLUSIVE MODE";
+  }
+
+  /**
+   * Moves the rows of {@code bound} from the default partition into the new (not yet attached)
+   * child in one statement: {@code WITH moved AS (DELETE FROM default WHERE … RETURNING cols)
+   * INSERT INTO child (cols) SELECT cols FROM moved}. The condition is the partition constraint of
+   * the bound, each value cast to the key's type; {@code columns} are the parent's columns that can
+   * be written (not generated), named so that a default with another column order still fits.
+   */
+  public static String moveRows(
+      TableName from,
+      TableName to,
+      String control,
+      String typeSchema,
+      String typeName,
+      PartitionBound bound,
+      List<String> columns) {
+    String col = Sql.ident(control);
+    String type = Sql.qualified(typeSchema, typeName);
+    String where;
+    if (bound instanceof PartitionBound.Range r) {
+      StringBuilder b = new StringBuilder(col).append(" IS NOT NULL");
+      if (r.lower() != null) {
+        b.append(" AND ").append(col).append(" >= CAST(").append(Sql.literal(r.lower()));
+        b.append(" AS ").append(type).append(')');
+      }
+      if (r.upper() != null) {
+        b.append(" AND ").append(col).append(" < CAST(").append(Sql.literal(r.upper()));
+        b.append(" AS ").append(type).append(')');
+      }
+      where = b.toString();
+    } else if (bound instanceof PartitionBound.ListValues l && !l.values().isEmpty()) {
+      where =
+          col
+              + " IN ("
+              + l.values().stream()
+                  .map(v -> "CAST(" + Sql.literal(v) + " AS " + type + ")")
+                  .collect(Collectors.joining(", "))
+              + ")";
+    } else {
+      throw new IllegalArgumentException("cannot move rows for bound " + bound);
+    }
+    String cols = idents(columns);
+    return "WITH moved AS (DELETE FROM "
+        + table(from)
+        + " WHERE "
+        + where
+        + " RETURNING "
+        + cols
+        + ") INSERT INTO "
+        + table(to)
+        + " ("
+        + cols
+        + ") SELECT "
+        + cols
+        + " FROM moved";
+  }
+
   /** {@code SELECT … FROM schema.part_config WHERE template_table = ? AND parent_table <> ?}. */
   public static String otherSetsUsingTemplate(String storeSchema) {
     return "SELECT parent_table FROM "
