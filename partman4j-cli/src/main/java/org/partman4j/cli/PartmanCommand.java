@@ -149,9 +149,7 @@ public final class PartmanCommand implements Runnable {
   private final MaintenanceFactory maintenanceFactory;
 
   PartmanCommand(
-      Environment environment,
-      ParentCreator parentCreator,
-      MaintenanceFactory maintenanceFactory) {
+      Environment environment, ParentCreator parentCreator, MaintenanceFactory maintenanceFactory) {
     this.environment = environment;
     this.parentCreator = parentCreator;
     this.maintenanceFactory = maintenanceFactory;

@@ -2,9 +2,9 @@ package org.partman4j.sql;
 
 /**
  * The statements of the maintenance daemon ({@code partman daemon}): its per-database advisory
- * lock, the replica check, the role it works as, the job history tables of store version 3, and
- * the refresh of logical-replication subscriptions. Names are quoted by {@link Sql}; values are
- * bound as parameters.
+ * lock, the replica check, the role it works as, the job history tables of store version 3, and the
+ * refresh of logical-replication subscriptions. Names are quoted by {@link Sql}; values are bound
+ * as parameters.
  */
 public final class DaemonSql {
 
@@ -105,8 +105,7 @@ public final class DaemonSql {
 
   /**
    * Records one set's outcome in a run. Parameters: run_id, parent_table, succeeded,
-   * children_created, children_dropped, children_detached, rows_moved, error,
-   * consecutive_failures.
+   * children_created, children_dropped, children_detached, rows_moved, error, consecutive_failures.
    */
   public static String insertSetResult(String schema) {
     return "INSERT INTO "

@@ -46,7 +46,8 @@ public final class ConfigLoader {
   private static final Pattern VARIABLE =
       Pattern.compile("\\$\\$\\{|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
   private static final Pattern WINDOW =
-      Pattern.compile("\\s*(\\d{1,2}:\\d{2}(?::\\d{2})?)\\s*-\\s*(\\d{1,2}:\\d{2}(?::\\d{2})?)\\s*");
+      Pattern.compile(
+          "\\s*(\\d{1,2}:\\d{2}(?::\\d{2})?)\\s*-\\s*(\\d{1,2}:\\d{2}(?::\\d{2})?)\\s*");
 
   private static final YAMLFactory YAML = new YAMLFactory();
   private static final ObjectMapper MAPPER =
@@ -79,6 +80,9 @@ public final class ConfigLoader {
   /** Checks configuration text read from {@code file}. */
   public DaemonConfig parse(Path file, String text) {
     String expanded = substitute(file, text);
+    if (expanded.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("#"))) {
+      throw new ConfigException(file, 0, "the file is empty; list at least one database.");
+    }
     RawConfig raw;
     Map<String, Integer> lines;
     try {
@@ -318,7 +322,8 @@ public final class ConfigLoader {
       Duration wait = duration(path + ".wait_between_sets", raw.waitBetweenSets, Duration.ZERO);
       boolean analyze = bool(path + ".analyze", raw.analyze, false);
       Duration lockTimeout =
-          duration(path + ".lock_timeout", raw.lockTimeout, PartmanConfiguration.DEFAULT_LOCK_TIMEOUT);
+          duration(
+              path + ".lock_timeout", raw.lockTimeout, PartmanConfiguration.DEFAULT_LOCK_TIMEOUT);
       if (lockTimeout.toMillis() > Integer.MAX_VALUE
           || (!lockTimeout.isZero() && lockTimeout.toMillis() == 0)) {
         throw fail(

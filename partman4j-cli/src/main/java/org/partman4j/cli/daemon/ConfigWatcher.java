@@ -108,8 +108,8 @@ public final class ConfigWatcher {
   }
 
   /**
-   * Installs a SIGHUP handler through {@code sun.misc.Signal}, looked up reflectively because it
-   * is not a standard API; where it is missing or the signal is taken, file changes still reload.
+   * Installs a SIGHUP handler through {@code sun.misc.Signal}, looked up reflectively because it is
+   * not a standard API; where it is missing or the signal is taken, file changes still reload.
    */
   private static void onHangup(Runnable action) {
     try {

@@ -58,9 +58,9 @@ public final class Daemon {
   }
 
   /**
-   * Applies a new configuration: new databases start, removed ones stop after their run in
-   * flight, changed ones take their new settings from their next run and keep their state. The
-   * HTTP endpoint keeps its address (a change of it needs a restart).
+   * Applies a new configuration: new databases start, removed ones stop after their run in flight,
+   * changed ones take their new settings from their next run and keep their state. The HTTP
+   * endpoint keeps its address (a change of it needs a restart).
    */
   public synchronized void reload(DaemonConfig newConfig) {
     config = newConfig;

@@ -54,8 +54,7 @@ final class DaemonHttp {
               + "); choose another http.port or http.bind, or stop what uses it",
           e);
     }
-    byte[] token =
-        config.token() == null ? null : config.token().getBytes(StandardCharsets.UTF_8);
+    byte[] token = config.token() == null ? null : config.token().getBytes(StandardCharsets.UTF_8);
     server.createContext("/healthz", ex -> send(ex, 200, "text/plain", "ok\n"));
     server.createContext(
         "/readyz",

@@ -124,12 +124,17 @@ final class DaemonMetrics {
 
     DatabaseGauges(String database) {
       this.database = database;
-      gauge("partman.last.success.timestamp", "seconds", "End of the last good run", g -> g.lastSuccess);
+      gauge(
+          "partman.last.success.timestamp",
+          "seconds",
+          "End of the last good run",
+          g -> g.lastSuccess);
       gauge("partman.database.replica", null, "1 when the server is a standby", g -> g.replica);
       gauge("partman.run.failures.in.row", null, "Failed runs in a row", g -> g.failuresInRow);
     }
 
-    private void gauge(String name, String unit, String description, ToDoubleFunction<DatabaseGauges> f) {
+    private void gauge(
+        String name, String unit, String description, ToDoubleFunction<DatabaseGauges> f) {
       Gauge.builder(name, this, f)
           .description(description)
           .baseUnit(unit)
@@ -167,7 +172,11 @@ final class DaemonMetrics {
     }
 
     private void add(
-        String database, String parent, String name, String description, ToDoubleFunction<SetStatus> f) {
+        String database,
+        String parent,
+        String name,
+        String description,
+        ToDoubleFunction<SetStatus> f) {
       meters.add(
           Gauge.builder(name, this, g -> g.status == null ? Double.NaN : f.applyAsDouble(g.status))
               .description(description)

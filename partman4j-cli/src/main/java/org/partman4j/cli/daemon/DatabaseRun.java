@@ -15,8 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.partman4j.Partman;
 import org.partman4j.PartitionEntry;
+import org.partman4j.Partman;
 import org.partman4j.PartmanException;
 import org.partman4j.cli.connect.Environment;
 import org.partman4j.exec.SqlErrors;
@@ -118,7 +118,11 @@ final class DatabaseRun {
     Map<String, Integer> streaks = history.finish(c, runId, status, outcome, message);
     int pruned = history.prune(c, historyKeep);
     if (pruned > 0) {
-      log.debug("{}: pruned {} runs older than {} from the job history", config.name(), pruned, historyKeep);
+      log.debug(
+          "{}: pruned {} runs older than {} from the job history",
+          config.name(),
+          pruned,
+          historyKeep);
     }
     streaks.putAll(history.streaks(c));
     return new RunReport(status, outcome, standing(c, outcome, streaks), warnings);
@@ -193,8 +197,7 @@ final class DatabaseRun {
 
   /** Every set's standing: its children, runway, rows in default, and last outcome. */
   private List<SetStatus> standing(
-      Connection c, MaintenanceOutcome outcome, Map<String, Integer> streaks)
-      throws SQLException {
+      Connection c, MaintenanceOutcome outcome, Map<String, Integer> streaks) throws SQLException {
     Map<String, SetOutcome> byParent = new HashMap<>();
     for (SetOutcome s : outcome.sets()) {
       byParent.put(s.parentTable(), s);

@@ -23,8 +23,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * Where a database (or a subscriber) is and how to open connections to it: the connection resolved
  * as the {@code partman} command resolves it (URL, {@code PG*} variables, pgpass), with the
  * database's own password variable standing in for {@code PGPASSWORD}, and every new connection
- * switched to the configured role. No pool: each connection is opened when needed, so a server
- * that restarted is simply reconnected to on the next run.
+ * switched to the configured role. No pool: each connection is opened when needed, so a server that
+ * restarted is simply reconnected to on the next run.
  */
 final class DatabaseTarget implements DataSource {
 

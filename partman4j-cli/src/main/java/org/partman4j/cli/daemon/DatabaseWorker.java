@@ -13,11 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One database's loop on a thread of its own, so a database has at most one run at a time: wait
- * for the {@link Schedule}, run, record, repeat. It catches every failure, counts it for the
- * backoff, and rebuilds its connection settings before the next attempt. A new configuration
- * replaces the settings without losing the state (last run, failures in a row); a stop lets the
- * run in flight finish its current set.
+ * One database's loop on a thread of its own, so a database has at most one run at a time: wait for
+ * the {@link Schedule}, run, record, repeat. It catches every failure, counts it for the backoff,
+ * and rebuilds its connection settings before the next attempt. A new configuration replaces the
+ * settings without losing the state (last run, failures in a row); a stop lets the run in flight
+ * finish its current set.
  */
 final class DatabaseWorker implements StopControl {
 
@@ -237,8 +237,7 @@ final class DatabaseWorker implements StopControl {
       log.info("{}: {} — nothing done", c.name(), report.status().replace('_', ' '));
       return;
     }
-    String text =
-        "{}: run {} in {} ms: {} sets, {} children created, {} dropped, {} sets failed";
+    String text = "{}: run {} in {} ms: {} sets, {} children created, {} dropped, {} sets failed";
     Object[] args = {
       c.name(),
       report.status(),
