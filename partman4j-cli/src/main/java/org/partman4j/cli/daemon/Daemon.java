@@ -28,6 +28,9 @@ public final class Daemon {
 
   private static final Logger log = LoggerFactory.getLogger(Daemon.class);
 
+  private static final java.util.concurrent.atomic.AtomicInteger INSTANCES =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private final DaemonMetrics metrics = new DaemonMetrics();
   private final DatabaseWorker.Shared shared;
   private final Map<String, DatabaseWorker> workers = new LinkedHashMap<>();
@@ -151,14 +154,18 @@ public final class Daemon {
     w.start();
   }
 
-  /** {@code host:pid}, recorded in the job history so runs of several instances can be told. */
+  /**
+   * {@code host:pid}, recorded in the job history so runs of several instances can be told apart; a
+   * further daemon in the same process adds {@code #n}.
+   */
   private static String instanceName() {
+    int n = INSTANCES.incrementAndGet();
     String host;
     try {
       host = InetAddress.getLocalHost().getHostName();
     } catch (UnknownHostException e) {
       host = "unknown";
     }
-    return host + ":" + ProcessHandle.current().pid();
+    return host + ":" + ProcessHandle.current().pid() + (n == 1 ? "" : "#" + n);
   }
 }

@@ -43,7 +43,7 @@ final class DaemonMetrics {
     g.failuresInRow = 0;
     if (report.outcome() != null) {
       g.lastSuccess = finished.toEpochMilli() / 1000.0;
-      Counter.builder("partman.children.created")
+      Counter.builder("partman.children.added")
           .description("Children created by maintenance")
           .tag("database", database)
           .register(registry)
