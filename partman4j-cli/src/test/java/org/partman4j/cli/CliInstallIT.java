@@ -85,8 +85,8 @@ class CliInstallIT {
             "{\n"
                 + "  \"schema\": \"partman\",\n"
                 + "  \"changed\": false,\n"
-                + "  \"version_before\": 2,\n"
-                + "  \"version_after\": 2,\n"
+                + "  \"version_before\": 3,\n"
+                + "  \"version_after\": 3,\n"
                 + "  \"scripts_applied\": []\n"
                 + "}\n");
   }

@@ -42,6 +42,7 @@ final class DatabaseRun {
   private final Environment env;
   private final String instance;
   private final Clock clock;
+  private boolean cutShort; // a stop ended the run before its last set
 
   DatabaseRun(
       DatabaseConfig config,
@@ -102,7 +103,7 @@ final class DatabaseRun {
     }
     String status =
         outcome.status() == MaintenanceOutcome.Status.COMPLETED
-            ? (stop.stopping() ? "stopped" : "completed")
+            ? (cutShort ? "stopped" : "completed")
             : outcome.status().name().toLowerCase(java.util.Locale.ROOT);
     List<String> warnings = new ArrayList<>();
     if (config.analyze()) {
@@ -135,8 +136,10 @@ final class DatabaseRun {
     }
     Instant start = clock.instant();
     List<SetOutcome> sets = new ArrayList<>();
-    for (String parent : automaticSets(c)) {
+    List<String> parents = automaticSets(c);
+    for (String parent : parents) {
       if (stop.stopping()) {
+        cutShort = true;
         break;
       }
       MaintenanceOutcome one = maintenance.run(parent);
@@ -144,11 +147,15 @@ final class DatabaseRun {
         return one;
       }
       sets.addAll(one.sets());
-      stop.pause(config.waitBetweenSets());
+      if (sets.size() < parents.size()) {
+        stop.pause(config.waitBetweenSets());
+      }
     }
     return new MaintenanceOutcome(
         MaintenanceOutcome.Status.COMPLETED,
-        "Maintained " + sets.size() + " sets one by one.",
+        cutShort
+            ? "Stopped after " + sets.size() + " of " + parents.size() + " sets."
+            : "Maintained " + sets.size() + " sets one by one.",
         sets,
         Duration.between(start, clock.instant()));
   }

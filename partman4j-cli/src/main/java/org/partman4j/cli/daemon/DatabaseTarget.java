@@ -1,12 +1,8 @@
 package org.partman4j.cli.daemon;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.partman4j.ErrorCode;
 import org.partman4j.Partman;
 import org.partman4j.PartmanException;
@@ -14,6 +10,7 @@ import org.partman4j.cli.connect.BadConnectionSettingException;
 import org.partman4j.cli.connect.ConnectionOptions;
 import org.partman4j.cli.connect.ConnectionResolver;
 import org.partman4j.cli.connect.Environment;
+import org.partman4j.cli.connect.ForwardingDataSource;
 import org.partman4j.cli.connect.ResolvedConnection;
 import org.partman4j.cli.connect.Secrets;
 import org.partman4j.sql.DaemonSql;
@@ -26,22 +23,18 @@ import org.postgresql.ds.PGSimpleDataSource;
  * switched to the configured role. No pool: each connection is opened when needed, so a server that
  * restarted is simply reconnected to on the next run.
  */
-final class DatabaseTarget implements DataSource {
+final class DatabaseTarget extends ForwardingDataSource {
 
   /** How long opening a connection may take before the run counts as failed. */
   private static final int CONNECT_TIMEOUT_SECONDS = 10;
 
   private final ResolvedConnection connection;
-  private final PGSimpleDataSource target;
   private final String role;
 
-  private DatabaseTarget(ResolvedConnection connection, String role) {
+  private DatabaseTarget(ResolvedConnection connection, PGSimpleDataSource target, String role) {
+    super(target);
     this.connection = connection;
     this.role = role;
-    this.target = connection.dataSource();
-    this.target.setApplicationName("partman daemon");
-    this.target.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
-    this.target.setTcpKeepAlive(true);
   }
 
   /**
@@ -80,7 +73,11 @@ final class DatabaseTarget implements DataSource {
       throw new PartmanException(ErrorCode.INVALID_CONFIGURATION, e.getMessage());
     }
     c.secrets().forEach(Secrets::register);
-    return new DatabaseTarget(c, role);
+    PGSimpleDataSource target = c.dataSource();
+    target.setApplicationName("partman daemon");
+    target.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
+    target.setTcpKeepAlive(true);
+    return new DatabaseTarget(c, target, role);
   }
 
   /** A library instance on this database. */
@@ -109,48 +106,5 @@ final class DatabaseTarget implements DataSource {
       }
     }
     return c;
-  }
-
-  @Override
-  public Connection getConnection(String username, String password) throws SQLException {
-    throw new SQLFeatureNotSupportedException("the daemon connects with its configured settings");
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return target.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    target.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    target.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return target.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return target.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    return target.unwrap(iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return iface.isInstance(this) || target.isWrapperFor(iface);
   }
 }

@@ -23,7 +23,7 @@ import org.partman4j.testkit.TestDatabase;
 /**
  * {@code partman daemon} as a separate process: it serves, maintains, reports its memory, and ends
  * on SIGTERM with nothing left half-done. {@code -Dpartman.daemon.sets=1000} sizes the database for
- * the memory measurement (default: a few sets).
+ * the memory measurement (default: a few sets), {@code -Dpartman.daemon.xmx=128m} its heap limit.
  */
 @PostgresTest
 class DaemonProcessIT {
@@ -61,7 +61,7 @@ class DaemonProcessIT {
         new ProcessBuilder(
                 List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m",
+                    "-Xmx" + System.getProperty("partman.daemon.xmx", "256m"),
                     "-cp",
                     System.getProperty("java.class.path"),
                     "org.partman4j.cli.PartmanCommand",
@@ -99,7 +99,19 @@ class DaemonProcessIT {
       long rss = rssKib(p.pid());
       String sets = db.queryString("SELECT count(*) FROM partman.part_config");
       System.out.println(
-          "partman daemon RSS with " + sets + " sets: " + rss / 1024 + " MiB (" + rss + " kB)");
+          "partman daemon RSS with "
+              + sets
+              + " sets, -Xmx"
+              + System.getProperty("partman.daemon.xmx", "256m")
+              + ": "
+              + rss / 1024
+              + " MiB ("
+              + rss
+              + " kB); last run: "
+              + Files.readAllLines(home.resolve("daemon.log")).stream()
+                  .filter(l -> l.contains("one: run completed"))
+                  .reduce((a, b) -> b)
+                  .orElse("none"));
       assertThat(get(port, "/metrics", null).body()).contains("partman_runs_total");
     } finally {
       p.destroy(); // SIGTERM
