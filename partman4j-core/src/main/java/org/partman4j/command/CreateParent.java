@@ -139,18 +139,7 @@ public final class CreateParent {
             return null;
           });
     }
-    TableName template =
-        config.templateTable() == null ? null : TableName.parse(config.templateTable());
-    ChildProperties properties =
-        session.inTransaction(
-            "reading what the children of " + parent + " inherit",
-            c ->
-                new ChildPropertiesReader()
-                    .read(
-                        c,
-                        parent,
-                        template,
-                        config.inheritPrivileges() != null && config.inheritPrivileges()));
+    ChildProperties properties = SetChildPlanning.childProperties(session, parent, config);
     List<String> created = new ArrayList<>();
     for (PlannedChild child : plan.children()) {
       try {

@@ -27,7 +27,10 @@ final class MaintainedSet {
   /** The newest child holding a row, or null. */
   DecodedChild dataChild;
 
-  /** The largest control value of {@link #dataChild}, as text (decoded for encoded sets). */
+  /**
+   * The largest control value of {@link #dataChild}, as text: decoded by the set's decoder for
+   * encoded sets, except pg_partman's UUIDv7 decoder, which partman4j computes itself.
+   */
   String dataMax;
 
   /**

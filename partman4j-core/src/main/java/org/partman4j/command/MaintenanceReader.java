@@ -24,6 +24,7 @@ import org.partman4j.plan.SetKind;
 import org.partman4j.sql.MaintenanceSql;
 import org.partman4j.store.ConfigStore;
 import org.partman4j.time.EpochUnit;
+import org.partman4j.time.Uuid7;
 
 /**
  * Reads every set maintenance needs with a fixed number of round trips, however many sets there
@@ -38,7 +39,7 @@ import org.partman4j.time.EpochUnit;
 final class MaintenanceReader {
 
   /** Tables per probe statement, so that one statement never locks too many relations at once. */
-  static final int PROBES_PER_STATEMENT = 400;
+  static final int PROBES_PER_STATEMENT = 1000;
 
   private final String schema;
 
@@ -48,12 +49,9 @@ final class MaintenanceReader {
 
   /** Every part_config row with its snapshot, in one transaction. */
   List<MaintainedSet> readAll(Session session) {
-    return session.inTransaction(
-        "reading the partition sets to maintain",
-        c -> {
-          InspectionSql.readOnly(c);
-          return read(c, session.zone());
-        });
+    // Autocommit: under READ COMMITTED a transaction would not give the reads one snapshot either.
+    return Autocommit.run(
+        session, "reading the partition sets to maintain", c -> read(c, session.zone()));
   }
 
   private List<MaintainedSet> read(Connection c, ZoneId sessionZone) throws SQLException {
@@ -198,26 +196,16 @@ final class MaintenanceReader {
         onValue.add(v -> m.defaultMax = v);
       }
     }
-    for (int from = 0; from < newest.size(); from += PROBES_PER_STATEMENT) {
-      List<MaintenanceSql.Newest> chunk =
-          newest.subList(from, Math.min(newest.size(), from + PROBES_PER_STATEMENT));
-      int base = from;
-      session.inTransaction(
-          "reading the newest values of the partition sets",
-          c -> {
-            try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(MaintenanceSql.newestValues(chunk))) {
-              while (rs.next()) {
-                onValue.get(base + rs.getInt(1)).accept(rs.getString(2));
-              }
-            }
-            return null;
-          });
-    }
+    inChunks(
+        session,
+        "reading the newest values of the partition sets",
+        newest,
+        MaintenanceSql::newestValues,
+        (k, rs) -> onValue.get(k).accept(rs.getString(2)));
   }
 
   private static String decoderSql(MaintainedSet m) {
-    return m.set.bounds().kind() == SetKind.ENCODED
+    return m.set.bounds().kind() == SetKind.ENCODED && !Uuid7.isBuiltIn(m.config.timeDecoder())
         ? SetReader.functionSql(m.set.name(), m.config.timeDecoder())
         : null;
   }
@@ -243,17 +231,41 @@ final class MaintenanceReader {
   }
 
   private static void runNonEmpty(Session session, List<TableName> tables, List<Runnable> onRow) {
-    for (int from = 0; from < tables.size(); from += PROBES_PER_STATEMENT) {
-      List<TableName> chunk =
-          tables.subList(from, Math.min(tables.size(), from + PROBES_PER_STATEMENT));
+    inChunks(
+        session,
+        "looking for the newest rows of the partition sets",
+        tables,
+        MaintenanceSql::nonEmpty,
+        (k, rs) -> onRow.get(k).run());
+  }
+
+  /** What to do with a probe's row: {@code k} is the index of the probed item in the full list. */
+  @FunctionalInterface
+  private interface ProbeRow {
+    void accept(int k, ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * Runs one probe statement per {@link #PROBES_PER_STATEMENT} items, each in its own autocommit
+   * transaction, handing every row (whose first column is the item's index in its chunk) on.
+   */
+  private static <T> void inChunks(
+      Session session,
+      String doing,
+      List<T> items,
+      java.util.function.Function<List<T>, String> render,
+      ProbeRow onRow) {
+    for (int from = 0; from < items.size(); from += PROBES_PER_STATEMENT) {
+      List<T> chunk = items.subList(from, Math.min(items.size(), from + PROBES_PER_STATEMENT));
       int base = from;
-      session.inTransaction(
-          "looking for the newest rows of the partition sets",
+      Autocommit.run(
+          session,
+          doing,
           c -> {
             try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(MaintenanceSql.nonEmpty(chunk))) {
+                ResultSet rs = st.executeQuery(render.apply(chunk))) {
               while (rs.next()) {
-                onRow.get(base + rs.getInt(1)).run();
+                onRow.accept(base + rs.getInt(1), rs);
               }
             }
             return null;

@@ -20,6 +20,7 @@ import org.partman4j.plan.TimeLayout;
 import org.partman4j.time.InvalidIntervalException;
 import org.partman4j.time.PgInterval;
 import org.partman4j.time.TimestampText;
+import org.partman4j.time.Uuid7;
 import org.partman4j.time.ZonedArithmetic;
 
 /**
@@ -99,9 +100,13 @@ final class MaintenanceStep {
     if (text == null) {
       return null;
     }
-    return set.bounds().kind() == SetKind.ENCODED
-        ? TimestampText.parseTimestamptz(text)
-        : set.bounds().instant(text);
+    if (set.bounds().kind() != SetKind.ENCODED) {
+      return set.bounds().instant(text);
+    }
+    // pg_partman's UUIDv7 decoder runs here; any other decoder already ran in the probe.
+    return Uuid7.isBuiltIn(set.config().timeDecoder())
+        ? Uuid7.decode(text)
+        : TimestampText.parseTimestamptz(text);
   }
 
   private static BigInteger id(String text) {

@@ -15,13 +15,13 @@ import org.partman4j.SetMaintenanceResult;
 import org.partman4j.ddl.ChildCreator;
 import org.partman4j.ddl.ChildOutcome;
 import org.partman4j.ddl.ChildProperties;
-import org.partman4j.ddl.ChildPropertiesReader;
 import org.partman4j.ddl.ChildResult;
 import org.partman4j.exec.LockRetry;
 import org.partman4j.exec.Session;
 import org.partman4j.exec.Sessions;
 import org.partman4j.model.TableName;
 import org.partman4j.plan.PlannedChild;
+import org.partman4j.plan.PremakePlanner;
 import org.partman4j.sql.MaintenanceSql;
 import org.partman4j.time.PgTimestamps;
 import org.slf4j.Logger;
@@ -144,17 +144,23 @@ public final class RunMaintenance {
       }
       SetWork work = new SetWork(m);
       try {
-        if (m.config.subPartitionSetFull()) {
-          toStamp.add(m.name());
-        } else {
-          maintainSet(session, m, limits.get(m.name()), now, work, toStamp);
+        if (!m.config.subPartitionSetFull()) {
+          createFutureChildren(session, m, limits.get(m.name()), now, work);
         }
-      } catch (PartmanException | IllegalArgumentException | ArithmeticException e) {
+        // Constraints and retention apply whatever creation found (an empty or full set too).
+        work.constraints.addAll(constraintStep(session, m.set, work.created));
+        RetentionOutcome retention = retentionStep(session, m.set, now);
+        work.detached.addAll(retention.detached());
+        work.dropped.addAll(retention.dropped());
+        work.moved.addAll(retention.moved());
+        toStamp.add(m.name());
+      } catch (PartmanException | IllegalArgumentException e) {
         work.error = e.getMessage();
         log.warn("Maintenance of {} failed: {}", m.name(), e.getMessage());
-      } catch (java.time.DateTimeException e) {
-        work.error = "time arithmetic left PostgreSQL's range: " + e.getMessage();
-        log.warn("Maintenance of {} failed: {}", m.name(), work.error);
+      } catch (RuntimeException e) {
+        // Whatever went wrong stays with this set; the next one is worked on all the same.
+        work.error = "unexpected failure: " + e;
+        log.warn("Maintenance of {} failed", m.name(), e);
       }
       results.add(work.result());
     }
@@ -162,66 +168,37 @@ public final class RunMaintenance {
     return results;
   }
 
-  private void maintainSet(
-      Session session,
-      MaintainedSet m,
-      SubSetLimits.Range limit,
-      Instant now,
-      SetWork work,
-      List<String> toStamp) {
+  /** Premake: the children after the newest one that the set's premake asks for. */
+  private void createFutureChildren(
+      Session session, MaintainedSet m, SubSetLimits.Range limit, Instant now, SetWork work) {
     MaintenanceStep.Decision decision = MaintenanceStep.decide(session, m, limit, now);
-    switch (decision.outcome()) {
-      case EMPTY -> toStamp.add(m.name());
-      case FULL ->
-          session.inTransaction(
-              "marking " + m.name() + " sub_partition_set_full",
-              c -> {
-                try (PreparedStatement ps = c.prepareStatement(MaintenanceSql.markFull(schema))) {
-                  ps.setString(1, m.name());
-                  ps.executeUpdate();
-                }
-                return null;
-              });
-      case PLAN -> {
-        List<PlannedChild> children = decision.children();
-        if (!children.isEmpty()) {
-          createChildren(session, m, children, work);
-        }
-        work.constraints.addAll(constraintStep(session, m.set, work.created));
-        RetentionOutcome retention = retentionStep(session, m.set, now);
-        work.detached.addAll(retention.detached());
-        work.dropped.addAll(retention.dropped());
-        work.moved.addAll(retention.moved());
-        if (children.isEmpty()) {
-          toStamp.add(m.name());
-        } else {
-          stamp(session, List.of(m.name()));
-        }
-      }
+    if (decision.outcome() == PremakePlanner.Outcome.FULL) {
+      Autocommit.run(
+          session,
+          "marking " + m.name() + " sub_partition_set_full",
+          c -> {
+            try (PreparedStatement ps = c.prepareStatement(MaintenanceSql.markFull(schema))) {
+              ps.setString(1, m.name());
+              ps.executeUpdate();
+            }
+            return null;
+          });
+    } else if (!decision.children().isEmpty()) {
+      createChildren(session, m, decision.children(), work);
     }
   }
 
   private void createChildren(
       Session session, MaintainedSet m, List<PlannedChild> children, SetWork work) {
     TableName parent = m.set.name();
-    TableName template =
-        m.config.templateTable() == null ? null : TableName.parse(m.config.templateTable());
-    TableName moveFrom = m.defaultHasRows ? m.defaultChild.child().name() : null;
+    // With a default partition, every new child goes through the default's path: writers wait
+    // for the ATTACH instead of failing, and rows of its range already in the default move in.
+    TableName moveFrom = m.defaultChild == null ? null : m.defaultChild.child().name();
     SetLocks.withSetLock(
         session,
         parent.toString(),
         () -> {
-          ChildProperties properties =
-              session.inTransaction(
-                  "reading what the children of " + parent + " inherit",
-                  c ->
-                      new ChildPropertiesReader()
-                          .read(
-                              c,
-                              parent,
-                              template,
-                              m.config.inheritPrivileges() != null
-                                  && m.config.inheritPrivileges()));
+          ChildProperties properties = SetChildPlanning.childProperties(session, parent, m.config);
           for (PlannedChild child : children) {
             ChildResult r =
                 creator.create(session, properties, child.child(), moveFrom, m.config.control());
@@ -287,7 +264,8 @@ public final class RunMaintenance {
     if (names.isEmpty()) {
       return;
     }
-    session.inTransaction(
+    Autocommit.run(
+        session,
         "stamping maintenance_last_run",
         c -> {
           try (PreparedStatement ps = c.prepareStatement(MaintenanceSql.stampLastRun(schema))) {
@@ -306,7 +284,8 @@ public final class RunMaintenance {
   }
 
   private static Locks tryLocks(Session session) {
-    return session.inTransaction(
+    return Autocommit.run(
+        session,
         "taking the maintenance lock",
         c -> {
           try (PreparedStatement ps = c.prepareStatement(MaintenanceSql.TRY_LOCKS)) {
@@ -332,7 +311,8 @@ public final class RunMaintenance {
       return;
     }
     try {
-      session.inTransaction(
+      Autocommit.run(
+          session,
           "releasing the maintenance lock",
           c -> {
             try (PreparedStatement ps = c.prepareStatement(MaintenanceSql.RELEASE_LOCKS)) {

@@ -12,7 +12,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.partman4j.catalog.ChildTable;
+import org.partman4j.ddl.ChildProperties;
+import org.partman4j.ddl.ChildPropertiesReader;
 import org.partman4j.exec.PgTimeZones;
+import org.partman4j.exec.Session;
 import org.partman4j.model.SetConfig;
 import org.partman4j.model.TableName;
 import org.partman4j.plan.PlannedChild;
@@ -67,6 +70,24 @@ final class SetChildPlanning {
             EpochUnit.parse(config.epoch()),
             config.timeEncoder(),
             set.zone()));
+  }
+
+  /**
+   * What new children of {@code parent} inherit (from it and its template), read in one transaction
+   * of the session.
+   */
+  static ChildProperties childProperties(Session session, TableName parent, SetConfig config) {
+    TableName template =
+        config.templateTable() == null ? null : TableName.parse(config.templateTable());
+    return session.inTransaction(
+        "reading what the children of " + parent + " inherit",
+        c ->
+            new ChildPropertiesReader()
+                .read(
+                    c,
+                    parent,
+                    template,
+                    config.inheritPrivileges() != null && config.inheritPrivileges()));
   }
 
   /** Whether the set's children cover time ranges. */

@@ -34,7 +34,8 @@ public final class ChildStatements {
 
   /**
    * The steps for {@code child}, moving the rows of its range out of {@code defaultPartition} into
-   * it just before the ATTACH when that is not null.
+   * it just before the ATTACH when that is not null. Writes through the parent wait for the
+   * transaction then (see {@link DdlSql#lockParentForAttach}), so none fails for the new bound.
    *
    * @param control the partition key column (needed when rows move)
    */
@@ -46,6 +47,9 @@ public final class ChildStatements {
           "child " + t + " must be in the schema of its parent " + p.parent());
     }
     List<Step> steps = new ArrayList<>();
+    if (defaultPartition != null && !child.isDefault()) {
+      steps.add(new Step.Run(DdlSql.lockParentForAttach(p.parent())));
+    }
     steps.add(new Step.Run(DdlSql.createChild(t, p.parent(), p.tablespace())));
     String attach = DdlSql.attachPartition(p.parent(), t, child.bound());
     if (child.isDefault()) {

@@ -253,6 +253,17 @@ public final class DdlSql {
   }
 
   /**
+   * {@code LOCK TABLE ONLY parent IN SHARE MODE}: holds off writes through the parent (not reads,
+   * and not the other children's own locks) while a child is attached beside a default partition.
+   * Without it, an INSERT that PostgreSQL routed to the default just before the ATTACH fails once
+   * the ATTACH commits ("new row for relation … violates partition constraint"); with it, the
+   * INSERT waits those few milliseconds and is routed to the new child.
+   */
+  public static String lockParentForAttach(TableName parent) {
+    return "LOCK TABLE ONLY " + table(parent) + " IN SHARE MODE";
+  }
+
+  /**
    * Moves the rows of {@code bound} from the default partition into the new (not yet attached)
    * child in one statement: {@code WITH moved AS (DELETE FROM default WHERE … RETURNING cols)
    * INSERT INTO child (cols) SELECT cols FROM moved}. The condition is the partition constraint of

@@ -302,4 +302,44 @@ class ChildStatementsTest {
         index("odd", false, "USING btree (a) WHERE (b)", "(c)", List.of("a"), null);
     assertThatThrownBy(odd::body).isInstanceOf(IllegalStateException.class);
   }
+
+  @Test
+  void besideADefaultWritersWaitAndTheRangesRowsMoveInBeforeTheAttach() {
+    ChildProperties p = props(null, new ReplicaIdentity('d', 0, null), false, Map.of());
+    TableName def = new TableName("app", "Events_default");
+    List<Step> steps = ChildStatements.steps(p, new NewChild(CHILD, DAY, null), def, "at");
+
+    assertThat(steps.get(0))
+        .isEqualTo(new Step.Run("LOCK TABLE ONLY \"app\".\"Events\" IN SHARE MODE"));
+    assertThat(steps.get(1)).isInstanceOf(Step.Run.class);
+    assertThat(((Step.Run) steps.get(1)).sql()).startsWith("CREATE TABLE");
+    assertThat(steps.get(2)).isEqualTo(new Step.MoveRows(def, CHILD, "at"));
+    assertThat(((Step.Run) steps.get(3)).sql()).contains("ATTACH PARTITION");
+    assertThat(ChildStatements.steps(p, new NewChild(CHILD, DAY, null)))
+        .noneMatch(s -> s instanceof Step.MoveRows);
+  }
+
+  @Test
+  void movedRowsAreExactlyTheBoundsRowsWithEveryNameAndValueQuoted() {
+    TableName def = new TableName("app", "Events_default");
+    assertThat(
+            org.partman4j.sql.DdlSql.moveRows(
+                def, CHILD, "at", "pg_catalog", "timestamptz", DAY, List.of("id", "at", "it\"s")))
+        .isEqualTo(
+            "WITH moved AS (DELETE FROM \"app\".\"Events_default\" WHERE \"at\" IS NOT NULL"
+                + " AND \"at\" >= CAST('2026-11-18 00:00:00+00' AS \"pg_catalog\".\"timestamptz\")"
+                + " AND \"at\" < CAST('2026-11-19 00:00:00+00' AS \"pg_catalog\".\"timestamptz\")"
+                + " RETURNING \"id\", \"at\", \"it\"\"s\") INSERT INTO \"app\".\"Events_p20261118\""
+                + " (\"id\", \"at\", \"it\"\"s\") SELECT \"id\", \"at\", \"it\"\"s\" FROM moved");
+    assertThat(
+            org.partman4j.sql.DdlSql.moveRows(
+                def,
+                CHILD,
+                "v",
+                "pg_catalog",
+                "text",
+                new PartitionBound.ListValues(List.of("it's")),
+                List.of("v")))
+        .contains("WHERE \"v\" IN (CAST('it''s' AS \"pg_catalog\".\"text\"))");
+  }
 }
