@@ -41,7 +41,7 @@ final class DaemonMetrics {
     DatabaseGauges g = database(database);
     g.replica = "replica".equals(report.status()) ? 1 : 0;
     g.failuresInRow = 0;
-    if (report.outcome() != null) {
+    if (report.maintained()) {
       g.lastSuccess = finished.toEpochMilli() / 1000.0;
       Counter.builder("partman.children.added")
           .description("Children created by maintenance")

@@ -198,7 +198,7 @@ final class DatabaseWorker implements StopControl {
         lastStatus = report.status();
         lastError = null;
         warnings = report.warnings();
-        if (report.outcome() != null) {
+        if (report.maintained()) {
           lastSuccess = end;
           sets = report.sets();
         }

@@ -17,4 +17,9 @@ record RunReport(
     sets = List.copyOf(sets);
     warnings = List.copyOf(warnings);
   }
+
+  /** Whether maintenance ran (completed, or stopped part-way), as opposed to being skipped. */
+  boolean maintained() {
+    return outcome != null && outcome.status() == MaintenanceOutcome.Status.COMPLETED;
+  }
 }

@@ -244,6 +244,41 @@ class DaemonIT {
     }
   }
 
+  @Test
+  void aReplicaIsReportedAndLeftAlone() {
+    try (TestDatabase db = TestDatabase.create("daemon_replica")) {
+      setWithWork(db, "events");
+      Environment env = env(db, home);
+      // The test server is a primary: the library's answer for a standby is simulated.
+      MaintenanceFactory standby =
+          (partman, c) ->
+              parent ->
+                  new MaintenanceOutcome(
+                      MaintenanceOutcome.Status.REPLICA,
+                      "The server is a replica; nothing was done.",
+                      java.util.List.of(),
+                      Duration.ZERO);
+      daemon = new Daemon(config(env, "", database("standby", db)), env, standby);
+      daemon.start();
+      waitFor("a run", Duration.ofSeconds(30), () -> daemon.status().get(0).runs() >= 2);
+
+      DatabaseStatus s = daemon.status().get(0);
+      assertThat(s.lastStatus()).isEqualTo("replica");
+      assertThat(s.ready()).isTrue();
+      assertThat(s.failuresInRow()).isZero();
+      assertThat(s.lastSuccess()).isNull();
+      assertThat(get(daemon.httpPort(), "/readyz", null).statusCode()).isEqualTo(200);
+      Map<String, Double> m = metrics(daemon.metrics());
+      assertThat(m.get("partman_database_replica{database=\"standby\"}")).isEqualTo(1.0);
+      assertThat(m.get("partman_last_success_timestamp_seconds{database=\"standby\"}")).isNaN();
+      assertThat(m.get("partman_runs_total{database=\"standby\",outcome=\"replica\"}"))
+          .isGreaterThanOrEqualTo(2.0);
+      assertThat(children(db, "public.events")).isEqualTo(9);
+      assertThat(db.queryColumn("SELECT DISTINCT status FROM partman.job_run"))
+          .containsExactly("replica");
+    }
+  }
+
   /** Statements as the server's superuser, from the postgres database. */
   private static void asAdmin(String... statements) {
     try (java.sql.Connection c = PostgresServer.get().adminDataSource("postgres").getConnection();
