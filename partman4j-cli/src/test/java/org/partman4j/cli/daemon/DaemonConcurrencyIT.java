@@ -75,7 +75,8 @@ class DaemonConcurrencyIT {
       }
       daemons.forEach(Daemon::start);
       try {
-        Thread.sleep(12_000);
+        // The issue asks for a minute: -Dpartman.daemon.sideBySideSeconds=60 (default 12, for CI).
+        Thread.sleep(1000L * Integer.getInteger("partman.daemon.sideBySideSeconds", 12));
       } finally {
         daemons.forEach(Daemon::stop);
       }
