@@ -9,12 +9,15 @@ import javax.sql.DataSource;
 import org.partman4j.command.CheckControlType;
 import org.partman4j.command.CheckDefault;
 import org.partman4j.command.ConfigEdit;
+import org.partman4j.command.Constraints;
 import org.partman4j.command.CreateParent;
 import org.partman4j.command.CreatePartition;
 import org.partman4j.command.CreateSubParent;
 import org.partman4j.command.DumpDefinition;
+import org.partman4j.command.GapFill;
 import org.partman4j.command.Install;
 import org.partman4j.command.PartitionData;
+import org.partman4j.command.ReapplyPrivileges;
 import org.partman4j.command.Retention;
 import org.partman4j.command.RunMaintenance;
 import org.partman4j.command.ShowPartitionInfo;
@@ -253,51 +256,6 @@ public final class Partman {
     return new DumpDefinition(sessions, settings.schema()).run(parentTable, ignoreTemplateTable);
   }
 
-  // Maintenance
-
-  /**
-   * Maintains every partition set with {@code automatic_maintenance = 'on'}, as pg_partman's {@code
-   * run_maintenance()}: premakes each set's future children (counted as pg_partman counts them,
-   * from the newest data, catching up after a lag), and stamps {@code maintenance_last_run}. Sets
-   * run in {@code maintenance_order}, then by name; sets with {@code undo_in_progress} are skipped.
-   *
-   * <p>Each set is worked on in its own short transactions (one per child), and one set's failure
-   * is recorded in its {@link SetMaintenanceResult#error()} while the others proceed. Rows sitting
-   * in a set's default partition never block a new child: they are moved into it as it is made. One
-   * maintainer works on a database at a time: when another partman4j, or pg_partman's own
-   * maintenance, is running, this returns {@link MaintenanceResult.Status#ALREADY_RUNNING} at once;
-   * on a replica it returns {@link MaintenanceResult.Status#REPLICA}. Neither changes anything.
-   *
-   * <pre>{@code
-   * MaintenanceResult r = partman.runMaintenance();
-   * r.failures().forEach(f -> log.warn("{}: {}", f.parentTable(), f.error()));
-   * }</pre>
-   */
-  public MaintenanceResult runMaintenance() {
-    return maintenanceCommand().run(null);
-  }
-
-  /**
-   * Maintains one set as {@link #runMaintenance()} does, whatever its {@code automatic_maintenance}
-   * (a set with {@code undo_in_progress} is still skipped).
-   *
-   * @param parentTable the set's parent, {@code schema.table} as in the catalog
-   * @throws PartmanException {@link ErrorCode#INVALID_ARGUMENT} for a malformed name, {@link
-   *     ErrorCode#SET_NOT_FOUND} when no part_config row names the table
-   */
-  public MaintenanceResult runMaintenance(String parentTable) {
-    if (parentTable == null) {
-      throw new PartmanException(
-          ErrorCode.INVALID_ARGUMENT,
-          "No parent table was given; name the set (schema.table), or call runMaintenance().");
-    }
-    return maintenanceCommand().run(parentTable);
-  }
-
-  private RunMaintenance maintenanceCommand() {
-    return new RunMaintenance(sessions, settings.schema(), settings.clock(), settings.lockRetry());
-  }
-
   // Dry run of createPartition, and part_config editing
 
   /**
@@ -360,6 +318,131 @@ public final class Partman {
   /** The {@code part_config} columns that {@link #configSet} can change, in table order. */
   public static List<String> settableConfigColumns() {
     return ConfigEdit.settableColumns();
+  }
+
+  // Constraint exclusion, privileges, gaps
+
+  /**
+   * Adds pg_partman's min/max CHECK constraints to one child, as its {@code apply_constraints}: for
+   * each column of the set's {@code constraint_cols} that has no {@code partmanconstr_} constraint
+   * on the child yet and holds a value, {@code CHECK (col >= 'min' AND col <= 'max')} named {@code
+   * partmanconstr_<child>_<col>}, added {@code NOT VALID} when the set's {@code constraint_valid}
+   * is false. Columns holding only NULLs get none. A set without {@code constraint_cols} is left
+   * alone (the result says so), as pg_partman returns quietly.
+   *
+   * <p>With no child given, the child is chosen as pg_partman 5.2 and later choose it: the one
+   * starting {@code optimize_constraint + 1} intervals before the newest child that holds data; if
+   * no child holds data or none starts there, nothing is done and the result says why. The child is
+   * worked on in one short transaction that keeps writers off it (SHARE lock) while it is read and
+   * constrained; writers to other children are not affected.
+   *
+   * @param parentTable the set's parent, {@code schema.table}
+   * @param childTable the child, {@code schema.table} or a table name in the parent's schema; null
+   *     for pg_partman's choice
+   * @param analyze whether to {@code ANALYZE} the parent afterwards (pg_partman's {@code
+   *     p_analyze})
+   * @throws PartmanException {@link ErrorCode#SET_NOT_FOUND} / {@link ErrorCode#OBJECT_NOT_FOUND}
+   *     for an unknown set, a table that is not a child of it, or a configured column the table
+   *     does not have (nothing is changed then); {@link ErrorCode#LOCK_TIMEOUT} when the child's
+   *     lock is not granted after the retries
+   */
+  public ApplyConstraintsResult applyConstraints(
+      String parentTable, String childTable, boolean analyze) {
+    return constraints().apply(parentTable, childTable, analyze);
+  }
+
+  /**
+   * Drops the {@code partmanconstr_} constraint of each of the set's {@code constraint_cols} from
+   * one child, as pg_partman's {@code drop_constraints}, in one transaction.
+   *
+   * @param childTable the child, {@code schema.table} or a table name in the parent's schema
+   * @param debug whether to log each statement at INFO (pg_partman's {@code p_debug} NOTICEs); the
+   *     result lists them anyway
+   * @throws PartmanException {@link ErrorCode#SET_UNUSABLE} when the set has no {@code
+   *     constraint_cols}; otherwise as {@link #applyConstraints}
+   */
+  public DropConstraintsResult dropConstraints(
+      String parentTable, String childTable, boolean debug) {
+    return constraints().drop(parentTable, childTable, debug);
+  }
+
+  /**
+   * Drops and/or applies the constraints of every child from the oldest up to the child {@link
+   * #applyConstraints} would choose, as pg_partman's {@code reapply_constraints_proc}, then
+   * analyzes the parent: {@code reapplyConstraints(parentTable, drop, apply, wait, dryRun, true)}.
+   */
+  public ReapplyConstraintsResult reapplyConstraints(
+      String parentTable, boolean drop, boolean apply, Duration wait, boolean dryRun) {
+    return reapplyConstraints(parentTable, drop, apply, wait, dryRun, true);
+  }
+
+  /**
+   * Drops and/or applies the constraints of every child from the oldest up to the child {@link
+   * #applyConstraints} would choose, as pg_partman's {@code reapply_constraints_proc}: per child,
+   * the drop in one transaction, then the apply in another, then a pause of {@code wait} before the
+   * next child. A typical use is to drop, change old data, then apply.
+   *
+   * <pre>{@code
+   * ReapplyConstraintsResult plan =
+   *     partman.reapplyConstraints("public.events", true, true, Duration.ZERO, true, false);
+   * plan.statements().forEach(System.out::println);   // what a real run would execute
+   * }</pre>
+   *
+   * @param drop whether to drop the existing partman constraints first
+   * @param apply whether to add the constraints
+   * @param wait the pause between children (pg_partman's {@code p_wait}), zero for none
+   * @param dryRun whether to only read and return the statements a run would execute, changing
+   *     nothing (the apply statements are computed from the current min/max of each child)
+   * @param analyze whether to {@code ANALYZE} the parent at the end (never in a dry run)
+   * @throws PartmanException {@link ErrorCode#SET_UNUSABLE} when the set has no {@code
+   *     constraint_cols}, {@link ErrorCode#INVALID_ARGUMENT} for a negative wait; otherwise as
+   *     {@link #applyConstraints}
+   */
+  public ReapplyConstraintsResult reapplyConstraints(
+      String parentTable,
+      boolean drop,
+      boolean apply,
+      Duration wait,
+      boolean dryRun,
+      boolean analyze) {
+    return constraints().reapply(parentTable, drop, apply, wait, dryRun, analyze);
+  }
+
+  /**
+   * Gives every child of the set, the default partition included, the parent's table privileges and
+   * owner, as pg_partman's {@code reapply_privileges}: for each role (and PUBLIC) whose privileges
+   * on the child differ from the parent's, the parent's are granted and the others revoked; roles
+   * that have privileges on the child but none on the parent lose them all; the owner is set to the
+   * parent's. Only SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES and TRIGGER are compared,
+   * as in pg_partman. One child per transaction.
+   *
+   * @throws PartmanException {@link ErrorCode#SET_NOT_FOUND} / {@link ErrorCode#OBJECT_NOT_FOUND}
+   *     for an unknown set, {@link ErrorCode#INSUFFICIENT_PRIVILEGE} when this role may not grant
+   *     or change the owner, {@link ErrorCode#LOCK_TIMEOUT} after the retries
+   */
+  public ReapplyPrivilegesResult reapplyPrivileges(String parentTable) {
+    return new ReapplyPrivileges(sessions, settings.schema(), settings.lockRetry())
+        .run(parentTable);
+  }
+
+  /**
+   * Makes the children missing between the set's oldest and newest child, as pg_partman's {@code
+   * partition_gap_fill}: after each child the next start on the set's grid is its start plus the
+   * interval (in the set's zone for time sets), and every such start short of the next existing
+   * child gets a child, named and made like any other (template, privileges, replica identity).
+   * Time, epoch, encoded and id sets. Nothing is made before the oldest child or after the newest.
+   *
+   * @return the children made; {@link GapFillResult#count()} is pg_partman's return value
+   * @throws PartmanException {@link ErrorCode#SET_NOT_FOUND} / {@link ErrorCode#OBJECT_NOT_FOUND}
+   *     for an unknown set, {@link ErrorCode#PARTITION_CONFLICT} when the default partition holds
+   *     rows of a missing child, {@link ErrorCode#NAME_COLLISION} when its name is taken
+   */
+  public GapFillResult partitionGapFill(String parentTable) {
+    return new GapFill(sessions, settings.schema(), settings.lockRetry()).run(parentTable);
+  }
+
+  private Constraints constraints() {
+    return new Constraints(sessions, settings.schema(), settings.lockRetry());
   }
 
   // Retention
@@ -430,6 +513,51 @@ public final class Partman {
 
   private Retention retention() {
     return new Retention(sessions, settings.schema(), settings.lockRetry(), settings.clock());
+  }
+
+  // Maintenance
+
+  /**
+   * Maintains every partition set with {@code automatic_maintenance = 'on'}, as pg_partman's {@code
+   * run_maintenance()}: premakes each set's future children (counted as pg_partman counts them,
+   * from the newest data, catching up after a lag), and stamps {@code maintenance_last_run}. Sets
+   * run in {@code maintenance_order}, then by name; sets with {@code undo_in_progress} are skipped.
+   *
+   * <p>Each set is worked on in its own short transactions (one per child), and one set's failure
+   * is recorded in its {@link SetMaintenanceResult#error()} while the others proceed. Rows sitting
+   * in a set's default partition never block a new child: they are moved into it as it is made. One
+   * maintainer works on a database at a time: when another partman4j, or pg_partman's own
+   * maintenance, is running, this returns {@link MaintenanceResult.Status#ALREADY_RUNNING} at once;
+   * on a replica it returns {@link MaintenanceResult.Status#REPLICA}. Neither changes anything.
+   *
+   * <pre>{@code
+   * MaintenanceResult r = partman.runMaintenance();
+   * r.failures().forEach(f -> log.warn("{}: {}", f.parentTable(), f.error()));
+   * }</pre>
+   */
+  public MaintenanceResult runMaintenance() {
+    return maintenanceCommand().run(null);
+  }
+
+  /**
+   * Maintains one set as {@link #runMaintenance()} does, whatever its {@code automatic_maintenance}
+   * (a set with {@code undo_in_progress} is still skipped).
+   *
+   * @param parentTable the set's parent, {@code schema.table} as in the catalog
+   * @throws PartmanException {@link ErrorCode#INVALID_ARGUMENT} for a malformed name, {@link
+   *     ErrorCode#SET_NOT_FOUND} when no part_config row names the table
+   */
+  public MaintenanceResult runMaintenance(String parentTable) {
+    if (parentTable == null) {
+      throw new PartmanException(
+          ErrorCode.INVALID_ARGUMENT,
+          "No parent table was given; name the set (schema.table), or call runMaintenance().");
+    }
+    return maintenanceCommand().run(parentTable);
+  }
+
+  private RunMaintenance maintenanceCommand() {
+    return new RunMaintenance(sessions, settings.schema(), settings.clock(), settings.lockRetry());
   }
 
   // Moving data

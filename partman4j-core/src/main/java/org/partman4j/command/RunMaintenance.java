@@ -1,5 +1,6 @@
 package org.partman4j.command;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -8,9 +9,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.partman4j.AppliedConstraint;
 import org.partman4j.ErrorCode;
 import org.partman4j.MaintenanceResult;
 import org.partman4j.PartmanException;
+import org.partman4j.RetentionOutcome;
 import org.partman4j.SetMaintenanceResult;
 import org.partman4j.ddl.ChildCreator;
 import org.partman4j.ddl.ChildOutcome;
@@ -22,6 +25,8 @@ import org.partman4j.exec.Sessions;
 import org.partman4j.model.TableName;
 import org.partman4j.plan.PlannedChild;
 import org.partman4j.plan.PremakePlanner;
+import org.partman4j.plan.RetentionPlanner;
+import org.partman4j.plan.RetentionPlanner.Action;
 import org.partman4j.sql.MaintenanceSql;
 import org.partman4j.time.PgTimestamps;
 import org.slf4j.Logger;
@@ -45,6 +50,7 @@ public final class RunMaintenance {
   private final Sessions sessions;
   private final String schema;
   private final Instant clock;
+  private final LockRetry retry;
   private final ChildCreator creator;
   private final boolean assumeReplica;
 
@@ -61,19 +67,9 @@ public final class RunMaintenance {
     this.sessions = sessions;
     this.schema = schema;
     this.clock = clock;
+    this.retry = retry;
     this.creator = new ChildCreator(retry, new SubSetRegistrar(schema, clock, retry, null));
     this.assumeReplica = assumeReplica;
-  }
-
-  /** What retention did to one set; filled in when retention is wired. */
-  record RetentionOutcome(List<String> detached, List<String> dropped, List<String> moved) {
-    static final RetentionOutcome NONE = new RetentionOutcome(List.of(), List.of(), List.of());
-
-    RetentionOutcome {
-      detached = List.copyOf(detached);
-      dropped = List.copyOf(dropped);
-      moved = List.copyOf(moved);
-    }
   }
 
   /**
@@ -148,8 +144,11 @@ public final class RunMaintenance {
           createFutureChildren(session, m, limits.get(m.name()), now, work);
         }
         // Constraints and retention apply whatever creation found (an empty or full set too).
-        work.constraints.addAll(constraintStep(session, m.set, work.created));
-        RetentionOutcome retention = retentionStep(session, m.set, now);
+        work.constraints.addAll(constraintStep(session, m.set));
+        RetentionOutcome retention =
+            retentionMayBeDue(m, now)
+                ? retentionStep(session, m.set, now)
+                : RetentionOutcome.none(m.name());
         work.detached.addAll(retention.detached());
         work.dropped.addAll(retention.dropped());
         work.moved.addAll(retention.moved());
@@ -212,20 +211,59 @@ public final class RunMaintenance {
   }
 
   /**
-   * Retention (§10) of one set, after its children were made; {@code set} is the snapshot read
-   * before. Returns nothing yet: retention is wired here when it is built.
+   * Retention (§10) of one set after its children were made: the set's configured policy, under the
+   * set lock the caller holds. It reads the set's children again itself.
    */
   RetentionOutcome retentionStep(Session session, SetSnapshot set, Instant now) {
-    return RetentionOutcome.NONE;
+    return Retention.apply(session, schema, set, now, retry);
+  }
+
+  /**
+   * Whether retention may have a child to retire, judged from what maintenance already read (the
+   * children's bounds and the newest data), so that a steady state costs no query per set. When it
+   * cannot tell, it answers yes and {@link Retention#apply} decides.
+   */
+  static boolean retentionMayBeDue(MaintainedSet m, Instant now) {
+    SetSnapshot set = m.set;
+    if (m.config.retention() == null) {
+      return false;
+    }
+    if (set == null || m.newestFirst.isEmpty()) {
+      return true;
+    }
+    try {
+      RetentionPlanner.Plan plan;
+      if (SetChildPlanning.isTimeBased(set)) {
+        Instant cutoff =
+            RetentionPlanner.cutoff(now, RetentionReads.timeRetention(set), set.zone());
+        plan = RetentionPlanner.byTime(m.newestFirst, set.bounds().kind(), cutoff, Action.DROP);
+      } else {
+        if (m.dataMax == null) {
+          return true;
+        }
+        plan =
+            RetentionPlanner.byId(
+                m.newestFirst,
+                new BigDecimal(m.dataMax),
+                RetentionReads.idRetention(set),
+                Action.DROP);
+      }
+      return !plan.retire().isEmpty();
+    } catch (RuntimeException e) {
+      return true; // Retention.apply reports the problem in its own words
+    }
   }
 
   /**
    * Constraint exclusion (§11) of one set after its children were made: the constraints added to
-   * the child {@code optimize_constraint} below the newest. Returns nothing yet: wired here when
-   * constraints are built.
+   * the child {@code optimize_constraint} below the newest child holding data. Called once per set;
+   * pg_partman calls it once per new child, to the same effect, since the target only moves when
+   * newer data arrives.
    */
-  List<String> constraintStep(Session session, SetSnapshot set, List<String> created) {
-    return List.of();
+  List<String> constraintStep(Session session, SetSnapshot set) {
+    return Constraints.applyStep(session, schema, set, retry).stream()
+        .map(AppliedConstraint::constraint)
+        .toList();
   }
 
   private List<MaintainedSet> select(List<MaintainedSet> all, TableName named) {

@@ -1,8 +1,11 @@
 package org.partman4j.command;
 
 import java.sql.PreparedStatement;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.partman4j.exec.Session;
+import org.partman4j.exec.Sessions;
+import org.partman4j.model.TableName;
 
 /**
  * The per-set lock that serializes partman4j's work on one set across processes: a session-level
@@ -13,6 +16,22 @@ final class SetLocks {
   static final String PURPOSE = "partman4j set";
 
   private SetLocks() {}
+
+  /**
+   * The frame of an operation on one set: a session, the store installed if missing, the set's lock
+   * held while {@code work} runs with the session and the parsed parent name.
+   */
+  static <T> T onSet(
+      Sessions sessions,
+      String schema,
+      String parentTable,
+      BiFunction<Session, TableName, T> work) {
+    TableName name = InspectionErrors.parseTable("parent table", parentTable);
+    try (Session session = sessions.open()) {
+      Install.ensureInstalled(session, schema);
+      return withSetLock(session, name.toString(), () -> work.apply(session, name));
+    }
+  }
 
   static <T> T withSetLock(Session session, String parentTable, Supplier<T> work) {
     session.inTransaction(

@@ -189,7 +189,7 @@ public final class ChildPropertiesReader {
   }
 
   /** The owner and grants of the relation {@code oid}. */
-  static TablePrivileges privileges(Connection c, long oid) throws SQLException {
+  public static TablePrivileges privileges(Connection c, long oid) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(PRIVILEGES)) {
       ps.setLong(1, oid);
       return readPrivileges(ps);

@@ -106,7 +106,15 @@ public final class ChildStatements {
    * rest; REVOKE ALL from grantees the parent does not have; then OWNER TO the parent's owner.
    */
   public static List<String> privileges(ChildProperties p, TableName child, TablePrivileges now) {
-    TablePrivileges parent = p.parentPrivileges();
+    return privileges(p.parentPrivileges(), child, now);
+  }
+
+  /**
+   * The statements that give {@code child} the grants and owner {@code parent} has (pg_partman's
+   * {@code apply_privileges}), given what the child has now; empty when they already agree.
+   */
+  public static List<String> privileges(
+      TablePrivileges parent, TableName child, TablePrivileges now) {
     List<String> out = new ArrayList<>();
     for (Map.Entry<Grantee, Set<TablePrivilege>> e : parent.grants().entrySet()) {
       Grantee g = e.getKey();

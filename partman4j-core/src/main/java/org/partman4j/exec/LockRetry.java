@@ -2,6 +2,7 @@ package org.partman4j.exec;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import org.partman4j.PartmanException;
 
 /**
  * How often a short DDL transaction is tried again when it could not get its locks in time (lock
@@ -60,6 +61,24 @@ public record LockRetry(int attempts, Duration firstBackoff, Duration maxBackoff
     }
     base = Math.min(base, max);
     return Duration.ofNanos((long) (base * (0.5 + random)));
+  }
+
+  /**
+   * Runs {@code work} in one transaction of the session, and again after a pause when it could not
+   * get its locks in time (lock timeout or deadlock), up to {@link #attempts()} times in all.
+   *
+   * @throws PartmanException the last failure, or at once any failure that is not about locks
+   */
+  public <T> T inTransaction(Session session, String doing, Session.SqlWork<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return session.inTransaction(doing, work);
+      } catch (PartmanException e) {
+        if (!isRetryable(e.sqlState()) || attempt >= attempts || !pause(attempt)) {
+          throw e;
+        }
+      }
+    }
   }
 
   /**
