@@ -12,6 +12,7 @@ import org.partman4j.command.ConfigEdit;
 import org.partman4j.command.Constraints;
 import org.partman4j.command.CreateParent;
 import org.partman4j.command.CreatePartition;
+import org.partman4j.command.CreateSubParent;
 import org.partman4j.command.DumpDefinition;
 import org.partman4j.command.GapFill;
 import org.partman4j.command.Install;
@@ -22,6 +23,7 @@ import org.partman4j.command.RunMaintenance;
 import org.partman4j.command.ShowPartitionInfo;
 import org.partman4j.command.ShowPartitionName;
 import org.partman4j.command.ShowPartitions;
+import org.partman4j.command.StopSubPartition;
 import org.partman4j.command.UndoPartition;
 import org.partman4j.exec.LockRetry;
 import org.partman4j.exec.Sessions;
@@ -604,5 +606,52 @@ public final class Partman {
    */
   public List<DefaultRows> checkDefault(boolean exactCount) {
     return new CheckDefault(sessions, settings.schema()).run(exactCount);
+  }
+
+  // Sub-partitioning
+
+  /**
+   * Sub-partitions a set, as pg_partman's {@code create_sub_parent}: records the {@code
+   * part_config_sub} row, makes every existing child a partitioned set of its own (registered with
+   * all of the row's values, {@code sub_retention} and {@code sub_retention_keep_index} included)
+   * with its children kept inside the child's range, and from then on every new child of the set is
+   * made that way. Children holding rows keep them: they are moved out, the child is rebuilt, and
+   * they are moved back in batches; calling again after a failure finishes the work.
+   *
+   * <pre>{@code
+   * partman.createSubParent(
+   *     SubPartitionDefinition.of("public.events", "created_at", "1 day").declarativeCheck("yes"));
+   * }</pre>
+   *
+   * @throws PartmanException {@link ErrorCode#INVALID_ARGUMENT} without the confirmation or for a
+   *     definition that does not fit the set (nothing changed then), {@link
+   *     ErrorCode#SET_NOT_FOUND} for an unmanaged parent, {@link ErrorCode#SET_ALREADY_EXISTS} when
+   *     it is sub-partitioned differently already
+   */
+  public SubParentResult createSubParent(SubPartitionDefinition definition) {
+    return subParentCommand().run(definition);
+  }
+
+  /**
+   * What {@link #createSubParent} would do, changing nothing: the part_config_sub row, and for each
+   * child the statements that rebuild it and the steps that follow.
+   */
+  public List<String> createSubParentDryRun(SubPartitionDefinition definition) {
+    return subParentCommand().dryRun(definition);
+  }
+
+  /**
+   * Stops sub-partitioning new children of a set (pg_partman's {@code stop_sub_partition}): its
+   * {@code part_config_sub} row is removed; existing sub-sets stay and are still maintained.
+   *
+   * @return whether the set was sub-partitioned
+   * @throws PartmanException {@link ErrorCode#SET_NOT_FOUND} for an unmanaged parent
+   */
+  public boolean stopSubPartition(String parentTable) {
+    return new StopSubPartition(sessions, settings.schema()).run(parentTable);
+  }
+
+  private CreateSubParent subParentCommand() {
+    return new CreateSubParent(sessions, settings.schema(), settings.clock(), settings.lockRetry());
   }
 }

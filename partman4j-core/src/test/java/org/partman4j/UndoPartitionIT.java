@@ -114,7 +114,9 @@ class UndoPartitionIT {
     db.execute(
         "INSERT INTO x.t SELECT i, i FROM generate_series(1, 15) i",
         "CREATE TABLE x.s_p100 PARTITION OF x.s FOR VALUES FROM (100) TO (110)"
-            + " PARTITION BY RANGE (id)");
+            + " PARTITION BY RANGE (id)",
+        // a sub-partitioned child with partitions of its own (an emptied one would be accepted)
+        "CREATE TABLE x.s_p100_p100 PARTITION OF x.s_p100 FOR VALUES FROM (100) TO (105)");
     String catalog = Catalog.snapshot(db.adminDataSource());
     String rows = DataMoves.checksum(db, "x.t");
 

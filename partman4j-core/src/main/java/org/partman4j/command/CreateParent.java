@@ -6,6 +6,9 @@ import java.util.List;
 import org.partman4j.CreateParentResult;
 import org.partman4j.PartitionSetDefinition;
 import org.partman4j.PartmanException;
+import org.partman4j.catalog.CatalogReader;
+import org.partman4j.catalog.ChildTable;
+import org.partman4j.catalog.ParentTable;
 import org.partman4j.catalog.TableFacts;
 import org.partman4j.ddl.ChildCreator;
 import org.partman4j.ddl.ChildOutcome;
@@ -52,7 +55,15 @@ public final class CreateParent {
     this.sessions = sessions;
     this.schema = schema;
     this.clock = clock;
-    this.creator = new ChildCreator(retry);
+    this.creator = new ChildCreator(retry, new SubSetRegistrar(schema, clock, retry, null));
+  }
+
+  /** For registering sub-sets in a session the caller holds. */
+  CreateParent(String schema, Instant clock, LockRetry retry, SubSetRegistrar registrar) {
+    this.sessions = null;
+    this.schema = schema;
+    this.clock = clock;
+    this.creator = new ChildCreator(retry, registrar);
   }
 
   /** The plan, without changing anything (a dry run). */
@@ -113,8 +124,48 @@ public final class CreateParent {
   public CreateParentResult run(PartitionSetDefinition def) {
     try (Session session = sessions.open()) {
       Install.ensureInstalled(session, schema);
-      return SetLocks.withSetLock(session, def.parentTable(), () -> apply(session, def));
+      return SetLocks.withSetLock(session, def.parentTable(), () -> apply(session, def, null));
     }
+  }
+
+  /**
+   * Registers a sub-set in {@code session}: as {@link #run}, with its children kept inside its
+   * parent's range in the upper set and, when none of the planned ones is, only the first child of
+   * that range made (pg_partman's fallback for sub-parents outside the premake window).
+   */
+  CreateParentResult runIn(Session session, PartitionSetDefinition def, SubSetScope scope) {
+    return SetLocks.withSetLock(session, def.parentTable(), () -> apply(session, def, scope));
+  }
+
+  private CreateParentPlan scoped(
+      Session session, PartitionSetDefinition def, CreateParentPlan plan, SubSetScope scope) {
+    List<PlannedChild> inside = new ArrayList<>();
+    for (PlannedChild child : plan.children()) {
+      if (scope.inside(child)) {
+        inside.add(child);
+      }
+    }
+    if (inside.isEmpty() && plan.alreadyThere().isEmpty() && scope.limited()) {
+      CreateParentPlan from = planIn(session, def.startPartition(scope.startText()));
+      from.children().stream().filter(scope::inside).findFirst().ifPresent(inside::add);
+    }
+    SetConfig config = plan.existingConfig() ? plan.config() : scope.adjust().apply(plan.config());
+    return new CreateParentPlan(
+        config,
+        plan.existingConfig(),
+        plan.autoTemplate(),
+        inside,
+        plan.alreadyThere(),
+        plan.defaultPartition());
+  }
+
+  private static TableName existingDefault(Session session, TableName parent) {
+    return session.inTransaction(
+        "looking for the default partition of " + parent,
+        c -> {
+          ParentTable table = new CatalogReader().read(c, List.of(parent)).get(parent);
+          return table == null ? null : table.defaultPartition().map(ChildTable::name).orElse(null);
+        });
   }
 
   private CreateParentPlan planIn(Session session, PartitionSetDefinition def) {
@@ -124,8 +175,11 @@ public final class CreateParent {
         c -> planner.plan(c, def, session.zone(), clock));
   }
 
-  private CreateParentResult apply(Session session, PartitionSetDefinition def) {
+  private CreateParentResult apply(Session session, PartitionSetDefinition def, SubSetScope scope) {
     CreateParentPlan plan = planIn(session, def);
+    if (scope != null) {
+      plan = scoped(session, def, plan, scope);
+    }
     SetConfig config = plan.config();
     TableName parent = TableName.parse(config.parentTable());
     if (plan.autoTemplate() != null) {
@@ -136,14 +190,21 @@ public final class CreateParent {
           "registering " + config.parentTable(),
           c -> {
             new ConfigStore(schema).insert(c, config);
+            if (scope != null && scope.inheritedSub() != null) {
+              new ConfigStore(schema).insertSub(c, scope.inheritedSub());
+            }
             return null;
           });
     }
     ChildProperties properties = SetChildPlanning.childProperties(session, parent, config);
+    // A sub-set made by createSubParent has its default already (writers in its range land there
+    // meanwhile): rows of a new child's range move out of it as the child is made.
+    TableName moveFrom = scope == null ? null : existingDefault(session, parent);
     List<String> created = new ArrayList<>();
     for (PlannedChild child : plan.children()) {
       try {
-        if (creator.create(session, properties, child.child()).outcome() == ChildOutcome.CREATED) {
+        if (creator.create(session, properties, child.child(), moveFrom, config.control()).outcome()
+            == ChildOutcome.CREATED) {
           created.add(child.name());
         }
       } catch (PartmanException e) {

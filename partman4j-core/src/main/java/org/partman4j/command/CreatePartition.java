@@ -41,7 +41,7 @@ public final class CreatePartition {
   public CreatePartition(Sessions sessions, String schema, LockRetry retry) {
     this.sessions = sessions;
     this.schema = schema;
-    this.creator = new ChildCreator(retry);
+    this.creator = new ChildCreator(retry, new SubSetRegistrar(schema, null, retry, null));
   }
 
   /**

@@ -169,7 +169,7 @@ final class MaintenanceReader {
         onRow.add(() -> m.defaultHasRows = true);
       }
     }
-    runNonEmpty(session, tables, onRow);
+    runNonEmpty(session, tables, onRow, LeafProbes.expand(session, tables, onRow));
     // Stage 2: older children of the sets whose newest ones were all empty.
     tables.clear();
     onRow.clear();
@@ -179,13 +179,21 @@ final class MaintenanceReader {
         addChildProbes(m, from, m.newestFirst.size(), tables, onRow);
       }
     }
-    runNonEmpty(session, tables, onRow);
+    runNonEmpty(session, tables, onRow, LeafProbes.expand(session, tables, onRow));
     // Stage 3: the newest value of each set's newest non-empty child, and of its default.
     List<MaintenanceSql.Newest> newest = new ArrayList<>();
     List<java.util.function.Consumer<String>> onValue = new ArrayList<>();
     for (MaintainedSet m : sets) {
       String decoder = decoderSql(m);
-      if (m.dataChild != null) {
+      if (m.dataChild != null && m.dataChild.child().partitioned()) {
+        // a sub-partitioned child: through its leaves, a bounded number per transaction
+        TableName child = m.dataChild.child().name();
+        List<TableName> leaves =
+            LeafProbes.leaves(session, List.of(child)).getOrDefault(0, List.of());
+        m.dataMax =
+            LeafProbes.newest(
+                session, leaves, m.config.control(), decoder, LeafProbes.PER_STATEMENT);
+      } else if (m.dataChild != null) {
         newest.add(
             new MaintenanceSql.Newest(m.dataChild.child().name(), m.config.control(), decoder));
         onValue.add(v -> m.dataMax = v);
@@ -198,6 +206,7 @@ final class MaintenanceReader {
     }
     inChunks(
         session,
+        PROBES_PER_STATEMENT,
         "reading the newest values of the partition sets",
         newest,
         MaintenanceSql::newestValues,
@@ -230,9 +239,11 @@ final class MaintenanceReader {
     }
   }
 
-  private static void runNonEmpty(Session session, List<TableName> tables, List<Runnable> onRow) {
+  private static void runNonEmpty(
+      Session session, List<TableName> tables, List<Runnable> onRow, boolean leaves) {
     inChunks(
         session,
+        leaves ? LeafProbes.PER_STATEMENT : PROBES_PER_STATEMENT,
         "looking for the newest rows of the partition sets",
         tables,
         MaintenanceSql::nonEmpty,
@@ -246,17 +257,18 @@ final class MaintenanceReader {
   }
 
   /**
-   * Runs one probe statement per {@link #PROBES_PER_STATEMENT} items, each in its own autocommit
+   * Runs one probe statement per {@code perStatement} items, each in its own autocommit
    * transaction, handing every row (whose first column is the item's index in its chunk) on.
    */
   private static <T> void inChunks(
       Session session,
+      int perStatement,
       String doing,
       List<T> items,
       java.util.function.Function<List<T>, String> render,
       ProbeRow onRow) {
-    for (int from = 0; from < items.size(); from += PROBES_PER_STATEMENT) {
-      List<T> chunk = items.subList(from, Math.min(items.size(), from + PROBES_PER_STATEMENT));
+    for (int from = 0; from < items.size(); from += perStatement) {
+      List<T> chunk = items.subList(from, Math.min(items.size(), from + perStatement));
       int base = from;
       Autocommit.run(
           session,

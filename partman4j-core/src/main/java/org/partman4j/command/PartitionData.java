@@ -53,7 +53,7 @@ public final class PartitionData {
   public PartitionData(Sessions sessions, String schema, LockRetry retry) {
     this.sessions = sessions;
     this.schema = schema;
-    this.creator = new ChildCreator(retry);
+    this.creator = new ChildCreator(retry, new SubSetRegistrar(schema, null, retry, null));
   }
 
   /** Moves the rows as {@code options} say. */

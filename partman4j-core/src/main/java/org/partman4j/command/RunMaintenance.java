@@ -68,7 +68,7 @@ public final class RunMaintenance {
     this.schema = schema;
     this.clock = clock;
     this.retry = retry;
-    this.creator = new ChildCreator(retry);
+    this.creator = new ChildCreator(retry, new SubSetRegistrar(schema, clock, retry, null));
     this.assumeReplica = assumeReplica;
   }
 

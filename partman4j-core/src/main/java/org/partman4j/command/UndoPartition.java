@@ -23,6 +23,7 @@ import org.partman4j.plan.ChildOrder;
 import org.partman4j.plan.DecodedChild;
 import org.partman4j.sql.DataSql;
 import org.partman4j.sql.DdlSql;
+import org.partman4j.sql.SubPartitionSql;
 import org.partman4j.store.ConfigStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,15 +115,18 @@ public final class UndoPartition {
               + "; give a table outside the set. Nothing was moved.");
     }
     for (ChildTable child : set.parent().children()) {
-      if (child.partitioned()) {
+      // An emptied sub-parent (its own set undone already) is just an empty table here.
+      if (child.partitioned() && hasPartitions(c, child)) {
         throw InspectionErrors.invalid(
             "The child "
                 + child.name()
                 + " of "
                 + name
-                + " is itself partitioned; undo its partitioning first (undoPartition on "
+                + " is itself partitioned; undo bottom-up: first undoPartition on "
                 + child.name()
-                + "), then this set. Nothing was moved.");
+                + " (and every other sub-partitioned child), then on "
+                + name
+                + ". Nothing was moved.");
       }
     }
     var targetColumns = MoveColumns.read(c, target);
@@ -281,5 +285,14 @@ public final class UndoPartition {
             return rs.getLong(1) > 0;
           }
         });
+  }
+
+  private static boolean hasPartitions(Connection c, ChildTable child) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(SubPartitionSql.HAS_PARTITIONS)) {
+      ps.setLong(1, child.oid());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
   }
 }

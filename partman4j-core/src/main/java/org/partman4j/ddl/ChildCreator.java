@@ -54,9 +54,19 @@ public final class ChildCreator {
           + " AND NOT attisdropped AND attgenerated = '' ORDER BY attnum";
 
   private final LockRetry retry;
+  private final SubSets subSets;
 
   public ChildCreator(LockRetry retry) {
+    this(retry, SubSets.NONE);
+  }
+
+  /**
+   * A creator that makes the children of sub-partitioned sets partitioned themselves and has {@code
+   * subSets} register them.
+   */
+  public ChildCreator(LockRetry retry, SubSets subSets) {
     this.retry = Objects.requireNonNull(retry, "retry");
+    this.subSets = Objects.requireNonNull(subSets, "subSets");
   }
 
   /** With {@link LockRetry#DEFAULT}. */
@@ -104,12 +114,29 @@ public final class ChildCreator {
       String statement;
       try {
         int n = attempt;
+        boolean[] partitioned = new boolean[1];
         ChildResult r =
-            session.inTransaction(doing, c -> once(c, p, child, n, defaultPartition, control));
+            session.inTransaction(
+                doing,
+                c -> {
+                  SubPartitionKey key = child.isDefault() ? null : subSets.keyFor(c, p.parent());
+                  partitioned[0] = key != null;
+                  return once(
+                      c,
+                      key == null ? p : p.withSubPartitionKey(key),
+                      child,
+                      n,
+                      defaultPartition,
+                      control);
+                });
         if (r.outcome() == ChildOutcome.CREATED) {
           log.info("Child {} of {}: created", child.table(), p.parent());
         } else {
           log.debug("Child {} of {}: exists already", child.table(), p.parent());
+        }
+        if (partitioned[0]) {
+          // Its own set and children, each in transactions of their own (a bounded lock count).
+          subSets.afterChild(session, p.parent(), child.table());
         }
         return r;
       } catch (LockConflict e) {
@@ -137,6 +164,20 @@ public final class ChildCreator {
   }
 
   /**
+   * Makes one child in the caller's transaction, without retries or sub-set registration: for work
+   * that must be atomic with other statements (replacing a child by a partitioned one). A lock
+   * failure is thrown as the SQLException, for the caller to roll back and retry.
+   */
+  public ChildResult createInTransaction(Connection c, ChildProperties p, NewChild child)
+      throws SQLException {
+    try {
+      return once(c, p, child, 1, null, null);
+    } catch (LockConflict e) {
+      throw (SQLException) e.getCause();
+    }
+  }
+
+  /**
    * What {@link #create} would do, without changing anything: each child is looked up (existing
    * ones are reported, collisions thrown) and the statements of the others are rendered, the
    * privilege statements against the grants a new table would get and the replica identity index
@@ -147,6 +188,8 @@ public final class ChildCreator {
         "checking the children of " + p.parent(),
         c -> {
           List<ChildResult> out = new ArrayList<>(children.size());
+          SubPartitionKey key = subSets.keyFor(c, p.parent());
+          ChildProperties props = key == null ? p : p.withSubPartitionKey(key);
           for (NewChild child : children) {
             ExistingRelation existing = ExistingRelation.find(c, child.table());
             if (existing == null) {
@@ -154,7 +197,7 @@ public final class ChildCreator {
                   new ChildResult(
                       child.table(),
                       ChildOutcome.WOULD_CREATE,
-                      ChildStatements.preview(p, child),
+                      ChildStatements.preview(props, child),
                       0));
             } else if (isThisChild(c, p, child, existing)) {
               out.add(new ChildResult(child.table(), ChildOutcome.EXISTED, List.of(), 0));

@@ -25,6 +25,8 @@ import org.partman4j.model.TableName;
  * @param statistics columns of the parent with an explicit statistics target, in column order
  * @param newTablePrivileges what a table created now by this session would start with (used to show
  *     the privilege statements of a dry run; a real run reads the child's actual grants)
+ * @param subPartitionKey how new children are partitioned themselves (the set has a {@code
+ *     part_config_sub} row), or null for plain children
  */
 public record ChildProperties(
     TableName parent,
@@ -38,7 +40,8 @@ public record ChildProperties(
     List<IndexDefinition> parentIndexes,
     TemplateProperties template,
     Map<String, Integer> statistics,
-    TablePrivileges newTablePrivileges) {
+    TablePrivileges newTablePrivileges,
+    SubPartitionKey subPartitionKey) {
 
   public ChildProperties {
     Objects.requireNonNull(parent, "parent");
@@ -47,6 +50,54 @@ public record ChildProperties(
     Objects.requireNonNull(newTablePrivileges, "newTablePrivileges");
     parentIndexes = List.copyOf(parentIndexes);
     statistics = Collections.unmodifiableMap(new LinkedHashMap<>(statistics));
+  }
+
+  /** Properties of plain (not sub-partitioned) children. */
+  public ChildProperties(
+      TableName parent,
+      long parentOid,
+      String keyTypeSchema,
+      String keyTypeName,
+      String tablespace,
+      TablePrivileges parentPrivileges,
+      boolean inheritPrivileges,
+      ReplicaIdentity replicaIdentity,
+      List<IndexDefinition> parentIndexes,
+      TemplateProperties template,
+      Map<String, Integer> statistics,
+      TablePrivileges newTablePrivileges) {
+    this(
+        parent,
+        parentOid,
+        keyTypeSchema,
+        keyTypeName,
+        tablespace,
+        parentPrivileges,
+        inheritPrivileges,
+        replicaIdentity,
+        parentIndexes,
+        template,
+        statistics,
+        newTablePrivileges,
+        null);
+  }
+
+  /** These properties with children partitioned by {@code key} (null: plain children). */
+  public ChildProperties withSubPartitionKey(SubPartitionKey key) {
+    return new ChildProperties(
+        parent,
+        parentOid,
+        keyTypeSchema,
+        keyTypeName,
+        tablespace,
+        parentPrivileges,
+        inheritPrivileges,
+        replicaIdentity,
+        parentIndexes,
+        template,
+        statistics,
+        newTablePrivileges,
+        key);
   }
 
   /** The parent's owner. */

@@ -50,7 +50,13 @@ public final class ChildStatements {
     if (defaultPartition != null && !child.isDefault()) {
       steps.add(new Step.Run(DdlSql.lockParentForAttach(p.parent())));
     }
-    steps.add(new Step.Run(DdlSql.createChild(t, p.parent(), p.tablespace())));
+    SubPartitionKey key = child.isDefault() ? null : p.subPartitionKey();
+    steps.add(
+        new Step.Run(
+            key == null
+                ? DdlSql.createChild(t, p.parent(), p.tablespace())
+                : DdlSql.createPartitionedChild(
+                    t, p.parent(), p.tablespace(), key.column(), key.list())));
     String attach = DdlSql.attachPartition(p.parent(), t, child.bound());
     if (child.isDefault()) {
       if (child.epochCheck() != null) {
@@ -66,7 +72,11 @@ public final class ChildStatements {
       return List.copyOf(steps);
     }
     statistics(p, t, steps);
-    template(p, t, steps);
+    if (key == null) {
+      // A partitioned child takes no template properties (pg_partman skips them too): they go on
+      // its own children.
+      template(p, t, steps);
+    }
     if (defaultPartition != null) {
       steps.add(new Step.MoveRows(defaultPartition, t, control));
     }

@@ -43,6 +43,20 @@ public final class DdlSql {
         + (tablespace == null ? "" : " TABLESPACE " + Sql.ident(tablespace));
   }
 
+  /**
+   * {@code CREATE TABLE child (LIKE parent …) [TABLESPACE ts] PARTITION BY RANGE|LIST (column)}: a
+   * child that is itself a partitioned parent (a sub-partitioned set's child).
+   */
+  public static String createPartitionedChild(
+      TableName child, TableName parent, String tablespace, String column, boolean list) {
+    return createChild(child, parent, tablespace)
+        + " PARTITION BY "
+        + (list ? "LIST" : "RANGE")
+        + " ("
+        + Sql.ident(column)
+        + ")";
+  }
+
   /** pg_partman's automatic template: a plain LIKE (columns, types, NOT NULL). */
   public static String createTemplate(TableName template, TableName parent) {
     return "CREATE TABLE IF NOT EXISTS " + table(template) + " (LIKE " + table(parent) + ")";

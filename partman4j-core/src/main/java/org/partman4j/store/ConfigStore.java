@@ -38,6 +38,11 @@ public final class ConfigStore {
     return sets.insertText(config);
   }
 
+  /** The statement {@link #insertSub} runs for {@code config}, values inlined, for dry runs. */
+  public String insertSubText(SubSetConfig config) {
+    return subSets.insertText(config);
+  }
+
   /** The columns of {@code part_config}, in table order. */
   public List<String> columnNames() {
     return sets.columnNames();
