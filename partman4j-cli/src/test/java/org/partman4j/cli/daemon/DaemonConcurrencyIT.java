@@ -98,8 +98,10 @@ class DaemonConcurrencyIT {
         assertThat(
                 d.queryString("SELECT count(*) FROM partman.job_run WHERE status <> 'completed'"))
             .isEqualTo("0");
+        // Which instance wins each run is up to the scheduler; on a busy machine one may win them
+        // all. What matters is above: never two at once, never a failure.
         assertThat(d.queryString("SELECT count(DISTINCT instance) FROM partman.job_run"))
-            .isEqualTo("2");
+            .isIn("1", "2");
         // No two recorded runs of a database overlap in time.
         assertThat(
                 d.queryString(
