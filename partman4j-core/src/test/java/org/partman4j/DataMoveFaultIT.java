@@ -2,8 +2,11 @@ package org.partman4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -133,11 +136,19 @@ class DataMoveFaultIT {
     for (int i = 0; i < KILLS_PER_SET; i++) {
       long t0 = System.nanoTime();
       Process p = start(db, args, null);
-      long delay = 400 + random.nextInt(900);
-      boolean finished = p.waitFor(delay, TimeUnit.MILLISECONDS);
+      // Kill at a random moment after the first batch was committed: measured from the process's
+      // start instead, a slow JVM start on a busy machine would make every kill come too early.
+      BufferedReader out =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+      String first = out.readLine();
+      long delay = random.nextInt(600);
+      boolean finished =
+          first == null || first.startsWith("DONE") || p.waitFor(delay, TimeUnit.MILLISECONDS);
       if (!finished) {
         p.destroyForcibly();
         p.waitFor(10, TimeUnit.SECONDS);
+      } else {
+        p.waitFor(60, TimeUnit.SECONDS);
       }
       assertThat(DataMoves.checksum(db, tables)).as("checksum after kill " + i).isEqualTo(checksum);
       String now = rowsOutside(db, args, set, other);
@@ -199,8 +210,9 @@ class DataMoveFaultIT {
             db.ownerPassword()));
     command.addAll(args.subList(1, args.size()));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    pb.redirectOutput(
-        output == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(output));
+    if (output != null) {
+      pb.redirectOutput(ProcessBuilder.Redirect.to(output));
+    }
     return pb.start();
   }
 }

@@ -7,8 +7,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * A data move in a process of its own, for the fault tests to kill: {@code data|undo url user
  * password parent table batch waitMillis}, where table is the source (data; {@code -} for the
- * default) or the target (undo). Prints {@code DONE <rows> <complete>} and exits 0 when it
- * finishes.
+ * default) or the target (undo). Prints {@code BATCH <n>} after each committed batch, and {@code
+ * DONE <rows> <complete>} and exits 0 when it finishes.
  */
 public final class DataMoveMain {
 
@@ -25,12 +25,19 @@ public final class DataMoveMain {
     String table = args[5];
     String batch = args[6];
     Duration wait = Duration.ofMillis(Long.parseLong(args[7]));
+    // The fault test kills this process at a random moment after the first committed batch.
+    DataProgressListener announce =
+        p -> {
+          System.out.println("BATCH " + p.batches());
+          System.out.flush();
+        };
     if (args[0].equals("data")) {
       PartitionDataOptions o =
           PartitionDataOptions.defaults()
               .batchInterval(batch)
               .analyze(false)
-              .waitBetweenBatches(wait);
+              .waitBetweenBatches(wait)
+              .listener(announce);
       PartitionDataResult r =
           partman.partitionData(parent, table.equals("-") ? o : o.sourceTable(table));
       System.out.println("DONE " + r.rowsMoved() + " " + r.complete());
@@ -41,7 +48,8 @@ public final class DataMoveMain {
               UndoOptions.into(table)
                   .batchInterval(batch)
                   .keepTable(false)
-                  .waitBetweenBatches(wait));
+                  .waitBetweenBatches(wait)
+                  .listener(announce));
       System.out.println("DONE " + r.rowsMoved() + " " + r.complete());
     }
   }

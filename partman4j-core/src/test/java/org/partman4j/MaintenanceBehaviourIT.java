@@ -241,6 +241,26 @@ class MaintenanceBehaviourIT {
           "steady-state maintenance of 200 sets: %d SQL round trips, %d ms%n",
           trips, r.elapsed().toMillis());
       assertThat(trips).isLessThanOrEqualTo(20);
+
+      // A retention policy with nothing due yet costs no query per set either.
+      db.execute("UPDATE partman.part_config SET retention = '10000'");
+      counting.reset();
+      MaintenanceResult withRetention = partman.runMaintenance();
+      assertThat(withRetention.failures()).isEmpty();
+      System.out.printf(
+          "steady-state maintenance of 200 sets with retention: %d SQL round trips%n",
+          counting.roundTrips());
+      assertThat(counting.roundTrips()).isLessThanOrEqualTo(20);
+
+      // Once retention is due it still runs: s0's data reaches 1250, so with retention 100 its
+      // child 1000–1100 (end ≤ 1250 − 100) is detached; the other sets keep theirs.
+      db.execute(
+          "INSERT INTO many.s0 VALUES (1250)",
+          "UPDATE partman.part_config SET retention = '100' WHERE parent_table = 'many.s0'");
+      MaintenanceResult due = partman.runMaintenance();
+      assertThat(due.failures()).isEmpty();
+      assertThat(MaintenanceIT.only(due, "many.s0").childrenDetached()).containsExactly("s0_p1000");
+      assertThat(MaintenanceIT.only(due, "many.s1").childrenDetached()).isEmpty();
     }
   }
 }

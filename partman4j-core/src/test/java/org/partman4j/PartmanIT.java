@@ -29,8 +29,11 @@ class PartmanIT {
             new InstallResult(
                 "partman",
                 0,
-                2,
-                List.of("V001__config_tables.sql", "V002__partition_timezone.sql")));
+                3,
+                List.of(
+                    "V001__config_tables.sql",
+                    "V002__partition_timezone.sql",
+                    "V003__job_history.sql")));
     assertThat(partman.install().changed()).isFalse();
     // The test server's zone (UTC), never the JVM's (Asia/Kolkata).
     assertThat(partman.timeZone()).isEqualTo(ZoneId.of(db.queryString("SHOW log_timezone")));

@@ -44,7 +44,7 @@ class StatusIT {
 
     StatusReport r = partman.status(false);
 
-    assertThat(r.jobHistory()).isFalse();
+    assertThat(r.jobHistory()).isTrue(); // store version 3 has the daemon's tables
     assertThat(r.sets())
         .extracting(SetStatus::parentTable)
         .containsExactly("st.ev", "st.gone", "st.ids");
@@ -108,14 +108,12 @@ class StatusIT {
     Partman partman = Partman.configure().dataSource(db.dataSource()).schema("jh_store").load();
     partman.install();
     partman.createParent(PartitionSetDefinition.of("jh.t", "id", "10"));
-    assertThat(partman.status(false).jobHistory()).isFalse();
-    // The table partman daemon keeps (store version 3), made here as the daemon would.
+    assertThat(partman.status(false).sets().get(0).lastError()).isNull();
+    // A failure as partman daemon records it in the store's job history (store version 3).
     db.execute(
-        "CREATE TABLE jh_store.job_set_state (parent_table text PRIMARY KEY,"
-            + " consecutive_failures int NOT NULL DEFAULT 0, last_success timestamptz,"
-            + " last_failure timestamptz, last_error text)",
-        "INSERT INTO jh_store.job_set_state VALUES ('jh.t', 2, NULL,"
-            + " '2026-01-02 03:04:05.123456+00', 'lock timeout on jh.t_p10')");
+        "INSERT INTO jh_store.job_set_state (parent_table, consecutive_failures, last_failure,"
+            + " last_error) VALUES ('jh.t', 2, '2026-01-02 03:04:05.123456+00',"
+            + " 'lock timeout on jh.t_p10')");
 
     StatusReport r = partman.status(false);
 
@@ -131,6 +129,21 @@ class StatusIT {
     partman.install();
     StatusReport r = partman.status(true);
     assertThat(r.sets()).isEmpty();
+    assertThat(r.jobHistory()).isTrue();
+  }
+
+  @Test
+  void withoutTheJobHistoryTablesThereAreNoLastErrors(TestDatabase db) {
+    db.execute(
+        "CREATE SCHEMA nh", "CREATE TABLE nh.t (id bigint NOT NULL) PARTITION BY RANGE (id)");
+    Partman partman = Partman.configure().dataSource(db.dataSource()).schema("nh_store").load();
+    partman.install();
+    partman.createParent(PartitionSetDefinition.of("nh.t", "id", "10"));
+    // a store pg_partman made, or one from before version 3, has no job history
+    db.execute("DROP TABLE nh_store.job_set_state");
+    StatusReport r = partman.status(false);
     assertThat(r.jobHistory()).isFalse();
+    assertThat(r.sets()).extracting(SetStatus::parentTable).containsExactly("nh.t");
+    assertThat(r.sets().get(0).lastError()).isNull();
   }
 }

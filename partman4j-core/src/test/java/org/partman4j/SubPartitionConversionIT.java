@@ -151,13 +151,14 @@ class SubPartitionConversionIT {
 
     // per sub-set: ids up to 450 in November; retention 200 drops p0 and p100 there only
     db.execute("INSERT INTO rt.t SELECT g, '2026-11-10+00' FROM generate_series(1, 450) g");
-    // maintenance applies each set's retention, the sub-set's copied sub_retention included
-    MaintenanceResult maintained = partman.runMaintenance("rt.t_p20261101");
-    assertThat(maintained.sets()).hasSize(1);
-    assertThat(maintained.sets().get(0).childrenDropped())
-        .containsExactly("t_p20261101_p0", "t_p20261101_p100");
+    // (maintenance applies each sub-set's own retention after premaking)
+    MaintenanceResult mm = partman.runMaintenance("rt.t_p20261101");
+    assertThat(mm.failures()).isEmpty();
+    assertThat(SubPartitionIT.children(db, "rt.t_p20261101"))
+        .doesNotContain("t_p20261101_p0", "t_p20261101_p100")
+        .contains("t_p20261101_p200", "t_p20261101_p800");
     RetentionOutcome sub = partman.dropPartitionId("rt.t_p20261101", null, null, null, null);
-    assertThat(sub.count()).isZero();
+    assertThat(sub.dropped()).isEmpty();
     assertThat(SubPartitionIT.children(db, "rt.t_p20260801")).contains("t_p20260801_p0");
 
     // top: August and September go with their children and their configs
@@ -215,5 +216,40 @@ class SubPartitionConversionIT {
     assertThat(db.queryString("SELECT count(*) FROM ONLY cw.t_p0_default")).isEqualTo("0");
     assertThat(db.queryString("SELECT count(*) FROM cw.t_p0_p20261120"))
         .isEqualTo(String.valueOf(2_000 + written.get()));
+  }
+
+  /** Retention through runMaintenance: the top set's old children go with their whole sub-sets. */
+  @Test
+  void maintenanceRetiresWholeSubTrees(TestDatabase db) {
+    db.execute(
+        "CREATE SCHEMA rm",
+        "CREATE TABLE rm.t (id bigint NOT NULL, ts timestamptz NOT NULL)"
+            + " PARTITION BY RANGE (ts)");
+    Partman partman = partman(db);
+    partman.createParent(
+        PartitionSetDefinition.of("rm.t", "ts", "1 month").startPartition("2026-06-01").premake(1));
+    partman.createSubParent(
+        SubPartitionDefinition.of("rm.t", "ts", "1 day").declarativeCheck("yes"));
+    db.execute(
+        "UPDATE partman.part_config SET retention = '2 months', retention_keep_table = false"
+            + " WHERE parent_table = 'rm.t'");
+
+    MaintenanceResult m = partman.runMaintenance();
+
+    assertThat(m.failures()).isEmpty();
+    // cutoff 2026-09-22: June, July and August end before it
+    assertThat(SubPartitionIT.children(db, "rm.t"))
+        .containsExactly("t_default", "t_p20260901", "t_p20261001", "t_p20261101", "t_p20261201");
+    assertThat(
+            db.queryColumn(
+                "SELECT parent_table FROM partman.part_config WHERE parent_table LIKE 'rm.%'"
+                    + " ORDER BY 1"))
+        .containsExactly(
+            "rm.t", "rm.t_p20260901", "rm.t_p20261001", "rm.t_p20261101", "rm.t_p20261201");
+    assertThat(
+            db.queryColumn(
+                "SELECT relname FROM pg_class WHERE relname LIKE 't_p20260%_p%'"
+                    + " AND relnamespace = 'rm'::regnamespace AND relname < 't_p20260901'"))
+        .isEmpty();
   }
 }

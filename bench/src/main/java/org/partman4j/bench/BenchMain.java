@@ -22,7 +22,12 @@ public final class BenchMain {
   private BenchMain() {}
 
   static List<Scenario> scenarios() {
-    return List.of(new CreationScenario(), new FootprintScenario());
+    return List.of(
+        new SteadyMaintenanceScenario(),
+        new CreationScenario(),
+        new RetentionScenario(),
+        new DataMovementScenario(),
+        new FootprintScenario());
   }
 
   public static void main(String[] args) throws Exception {

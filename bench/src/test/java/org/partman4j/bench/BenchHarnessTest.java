@@ -45,6 +45,49 @@ class BenchHarnessTest {
   }
 
   @Test
+  void maintenanceRetentionAndDataMovementScenariosRunAtTheQuickSize(@TempDir Path dir)
+      throws Exception {
+    List<Row> rows =
+        BenchMain.run(
+            BenchMain.parse(
+                new String[] {
+                  "--quick",
+                  "--repeat",
+                  "1",
+                  "--only",
+                  "B1,B3,B4",
+                  "--json",
+                  dir.resolve("r.json").toString()
+                }),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+    assertThat(rows)
+        .filteredOn(r -> r.scenario().equals("B1"))
+        .extracting(Row::what)
+        .contains(
+            "5 sets, 50 tables: runMaintenance in-process",
+            "20 sets, 80 tables: runMaintenance in-process");
+    assertThat(rows)
+        .filteredOn(r -> r.scenario().equals("B3"))
+        .extracting(Row::what)
+        .singleElement()
+        .asString()
+        .endsWith("children dropped in 4 sets")
+        .doesNotStartWith("0 ");
+    assertThat(rows)
+        .filteredOn(r -> r.scenario().equals("B4"))
+        .extracting(Row::what)
+        .containsExactly(
+            "20,000 rows into a daily set, 1 worker",
+            "20,000 rows into a daily set, 2 workers",
+            "20,000 rows into a id set, 1 worker",
+            "20,000 rows into a id set, 2 workers");
+    assertThat(rows)
+        .filteredOn(r -> r.reference() != null)
+        .allSatisfy(r -> assertThat(r.ratio()).isPositive());
+  }
+
+  @Test
   void samplesGiveMedianMinAndMax() {
     Samples s = new Samples(List.of(5.0, 1.0, 3.0, 9.0));
     assertThat(s.median()).isEqualTo(4.0);
@@ -65,7 +108,7 @@ class BenchHarnessTest {
   @Test
   void badArgumentsSayWhatIsAccepted() {
     assertThatThrownBy(() -> BenchMain.parse(new String[] {"--only", "B9"}))
-        .hasMessage("no scenario B9; the scenarios are B2, B6");
+        .hasMessage("no scenario B9; the scenarios are B1, B2, B3, B4, B6");
     assertThatThrownBy(() -> BenchMain.parse(new String[] {"--repeat", "0"}))
         .hasMessage("--repeat must be a whole number ≥ 1; got '0'");
     assertThatThrownBy(() -> BenchMain.parse(new String[] {"--fast"}))

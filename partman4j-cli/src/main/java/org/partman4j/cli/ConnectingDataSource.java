@@ -1,13 +1,10 @@
 package org.partman4j.cli;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.partman4j.ErrorCode;
 import org.partman4j.PartmanException;
+import org.partman4j.cli.connect.ForwardingDataSource;
 import org.partman4j.cli.connect.PasswordSource;
 import org.partman4j.cli.connect.ResolvedConnection;
 import org.postgresql.util.PSQLException;
@@ -17,17 +14,16 @@ import org.postgresql.util.PSQLException;
  * ({@link ErrorCode#CONNECTION_FAILED}) that names where it tried to connect, as whom, where the
  * password came from, and which options and variables to check.
  */
-final class ConnectingDataSource implements DataSource {
+final class ConnectingDataSource extends ForwardingDataSource {
 
   /** SQLStates of failed logins: invalid_authorization_specification, invalid_password. */
   private static final java.util.Set<String> LOGIN_FAILED = java.util.Set.of("28000", "28P01");
 
   private final ResolvedConnection connection;
-  private final DataSource target;
 
   ConnectingDataSource(ResolvedConnection connection) {
+    super(connection.dataSource());
     this.connection = connection;
-    this.target = connection.dataSource();
   }
 
   @Override
@@ -37,11 +33,6 @@ final class ConnectingDataSource implements DataSource {
     } catch (SQLException e) {
       throw failed(e);
     }
-  }
-
-  @Override
-  public Connection getConnection(String username, String password) throws SQLException {
-    throw new SQLFeatureNotSupportedException("partman connects with its resolved settings only");
   }
 
   private PartmanException failed(SQLException e) {
@@ -78,43 +69,5 @@ final class ConnectingDataSource implements DataSource {
       case PGPASS_FILE -> "the pgpass file";
       case NONE -> "nowhere";
     };
-  }
-
-  @Override
-  public PrintWriter getLogWriter() throws SQLException {
-    return target.getLogWriter();
-  }
-
-  @Override
-  public void setLogWriter(PrintWriter out) throws SQLException {
-    target.setLogWriter(out);
-  }
-
-  @Override
-  public void setLoginTimeout(int seconds) throws SQLException {
-    target.setLoginTimeout(seconds);
-  }
-
-  @Override
-  public int getLoginTimeout() throws SQLException {
-    return target.getLoginTimeout();
-  }
-
-  @Override
-  public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-    return target.getParentLogger();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    return target.unwrap(iface);
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> iface) throws SQLException {
-    return iface.isInstance(this) || target.isWrapperFor(iface);
   }
 }

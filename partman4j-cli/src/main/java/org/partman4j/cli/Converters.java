@@ -4,10 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.partman4j.sql.Sql;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -24,44 +20,13 @@ final class Converters {
    */
   static final class DurationConverter implements ITypeConverter<Duration> {
 
-    private static final Pattern TEXT = Pattern.compile("(\\d+)\\s*(us|ms|s|min|h|d)?");
-
     @Override
     public Duration convert(String value) {
-      String v = value.strip().toLowerCase(Locale.ROOT);
-      if (v.startsWith("pt") || v.startsWith("p")) {
-        try {
-          return inRange(Duration.parse(v.toUpperCase(Locale.ROOT)), value);
-        } catch (DateTimeParseException | ArithmeticException e) {
-          throw bad(value);
-        }
-      }
-      Matcher m = TEXT.matcher(v);
-      if (!m.matches()) {
-        throw bad(value);
-      }
-      long n;
       try {
-        n = Long.parseLong(m.group(1));
-      } catch (NumberFormatException e) {
+        return inRange(Durations.parse(value), value);
+      } catch (IllegalArgumentException e) {
         throw bad(value);
       }
-      String unit = m.group(2) == null ? "ms" : m.group(2);
-      Duration d;
-      try {
-        d =
-            switch (unit) {
-              case "us" -> Duration.ofNanos(Math.multiplyExact(n, 1000L));
-              case "ms" -> Duration.ofMillis(n);
-              case "s" -> Duration.ofSeconds(n);
-              case "min" -> Duration.ofMinutes(n);
-              case "h" -> Duration.ofHours(n);
-              default -> Duration.ofDays(n);
-            };
-      } catch (ArithmeticException e) {
-        throw bad(value);
-      }
-      return inRange(d, value);
     }
 
     /** PostgreSQL takes lock_timeout in whole milliseconds, at most 2^31-1 of them. */
@@ -161,7 +126,7 @@ final class Converters {
       }
       try {
         return java.time.OffsetDateTime.parse(v).toInstant();
-      } catch (DateTimeParseException e) {
+      } catch (java.time.format.DateTimeParseException e) {
         throw new TypeConversionException(
             "'"
                 + value

@@ -10,6 +10,8 @@ import org.partman4j.Partman;
 import org.partman4j.PartmanConfiguration;
 import org.partman4j.cli.connect.ConnectionOptions;
 import org.partman4j.cli.connect.Environment;
+import org.partman4j.cli.daemon.MaintenanceFactory;
+import org.partman4j.cli.daemon.PartmanMaintenance;
 import org.partman4j.cli.output.OutputFormat;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,7 +52,8 @@ import picocli.CommandLine.ScopeType;
       CreateSubParentCommand.class,
       StopSubPartitionCommand.class,
       StatusCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      DaemonCommand.class
     },
     exitCodeListHeading = "%nExit status:%n",
     footerHeading = "%n",
@@ -179,9 +182,11 @@ public final class PartmanCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Environment environment;
+  private final MaintenanceFactory maintenanceFactory;
 
-  PartmanCommand(Environment environment) {
+  PartmanCommand(Environment environment, MaintenanceFactory maintenanceFactory) {
     this.environment = environment;
+    this.maintenanceFactory = maintenanceFactory;
   }
 
   @Override
@@ -209,7 +214,14 @@ public final class PartmanCommand implements Runnable {
 
   /** The command tree reading {@code PG*} variables and {@code ~/.pgpass} from {@code env}. */
   public static CommandLine newCommandLine(Environment env) {
-    CommandLine cl = new CommandLine(new PartmanCommand(env));
+    return newCommandLine(env, PartmanMaintenance::new);
+  }
+
+  /**
+   * As {@link #newCommandLine(Environment)}, with the daemon's maintenance made by {@code factory}.
+   */
+  static CommandLine newCommandLine(Environment env, MaintenanceFactory maintenanceFactory) {
+    CommandLine cl = new CommandLine(new PartmanCommand(env, maintenanceFactory));
     Failures failures = new Failures();
     cl.setExecutionExceptionHandler(failures);
     cl.setParameterExceptionHandler(failures);
@@ -241,6 +253,10 @@ public final class PartmanCommand implements Runnable {
 
   Environment environment() {
     return environment;
+  }
+
+  MaintenanceFactory maintenanceFactory() {
+    return maintenanceFactory;
   }
 
   int verbosity() {

@@ -52,10 +52,11 @@ class CliInstallIT {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(r.out())
-        .startsWith("Installed the partman store in schema partman at version 2.")
+        .startsWith("Installed the partman store in schema partman at version 3.")
         .contains("applied script")
         .contains("V001__config_tables.sql")
-        .contains("V002__partition_timezone.sql");
+        .contains("V002__partition_timezone.sql")
+        .contains("V003__job_history.sql");
     assertThat(db.queryString("SELECT count(*) FROM partman.part_config")).isEqualTo("0");
   }
 
@@ -65,7 +66,7 @@ class CliInstallIT {
     CliRun text =
         CliRun.run(home, withPassword(db), "--url", db.jdbcUrl(), "-U", db.ownerRole(), "install");
     assertThat(text.exit()).isZero();
-    assertThat(text.out()).contains("is current (version 2); nothing was applied");
+    assertThat(text.out()).contains("is current (version 3); nothing was applied");
 
     CliRun json =
         CliRun.run(
@@ -84,8 +85,8 @@ class CliInstallIT {
             "{\n"
                 + "  \"schema\": \"partman\",\n"
                 + "  \"changed\": false,\n"
-                + "  \"version_before\": 2,\n"
-                + "  \"version_after\": 2,\n"
+                + "  \"version_before\": 3,\n"
+                + "  \"version_after\": 3,\n"
                 + "  \"scripts_applied\": []\n"
                 + "}\n");
   }
@@ -112,7 +113,8 @@ class CliInstallIT {
         .contains(
             "\"scripts_applied\": [\n"
                 + "    \"V001__config_tables.sql\",\n"
-                + "    \"V002__partition_timezone.sql\"\n"
+                + "    \"V002__partition_timezone.sql\",\n"
+                + "    \"V003__job_history.sql\"\n"
                 + "  ]");
   }
 

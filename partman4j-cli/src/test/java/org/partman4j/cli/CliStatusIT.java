@@ -46,7 +46,9 @@ class CliStatusIT {
         .hasSize(5)
         .element(0)
         .asString()
-        .startsWith("set              children  newest child    runway  default rows  retention");
+        .startsWith(
+            "set              children  newest child    runway  default rows  retention"
+                + "  last maintenance  last error");
     assertThat(table.out())
         .contains("public.gone (!)  0")
         .containsPattern("public\\.ids +3 +public\\.ids_p20 +15 ids +some +never")
@@ -56,7 +58,7 @@ class CliStatusIT {
     assertThat(exact.exit()).as(exact.err()).isZero();
     assertThat(exact.out())
         .startsWith("{\n  \"taken_at\": \"")
-        .contains("\"job_history\": false,")
+        .contains("\"job_history\": true,")
         .contains("\"parent_table\": \"public.ids\",\n      \"partitioned_by\": \"id\",")
         .contains("\"newest_child_end_id\": 30,")
         .contains("\"runway_ids\": 15,")

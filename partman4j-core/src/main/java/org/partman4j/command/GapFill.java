@@ -40,7 +40,7 @@ public final class GapFill {
   public GapFill(Sessions sessions, String schema, LockRetry retry) {
     this.sessions = sessions;
     this.schema = schema;
-    this.creator = new ChildCreator(retry);
+    this.creator = new ChildCreator(retry, new SubSetRegistrar(schema, null, retry, null));
   }
 
   private record Planned(List<PlannedChild> toCreate, ChildProperties properties) {}

@@ -1,5 +1,6 @@
 package org.partman4j.command;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -24,6 +25,8 @@ import org.partman4j.exec.Sessions;
 import org.partman4j.model.TableName;
 import org.partman4j.plan.PlannedChild;
 import org.partman4j.plan.PremakePlanner;
+import org.partman4j.plan.RetentionPlanner;
+import org.partman4j.plan.RetentionPlanner.Action;
 import org.partman4j.sql.MaintenanceSql;
 import org.partman4j.time.PgTimestamps;
 import org.slf4j.Logger;
@@ -142,7 +145,10 @@ public final class RunMaintenance {
         }
         // Constraints and retention apply whatever creation found (an empty or full set too).
         work.constraints.addAll(constraintStep(session, m.set));
-        RetentionOutcome retention = retentionStep(session, m.set, now);
+        RetentionOutcome retention =
+            retentionMayBeDue(m, now)
+                ? retentionStep(session, m.set, now)
+                : RetentionOutcome.none(m.name());
         work.detached.addAll(retention.detached());
         work.dropped.addAll(retention.dropped());
         work.moved.addAll(retention.moved());
@@ -210,6 +216,42 @@ public final class RunMaintenance {
    */
   RetentionOutcome retentionStep(Session session, SetSnapshot set, Instant now) {
     return Retention.apply(session, schema, set, now, retry);
+  }
+
+  /**
+   * Whether retention may have a child to retire, judged from what maintenance already read (the
+   * children's bounds and the newest data), so that a steady state costs no query per set. When it
+   * cannot tell, it answers yes and {@link Retention#apply} decides.
+   */
+  static boolean retentionMayBeDue(MaintainedSet m, Instant now) {
+    SetSnapshot set = m.set;
+    if (m.config.retention() == null) {
+      return false;
+    }
+    if (set == null || m.newestFirst.isEmpty()) {
+      return true;
+    }
+    try {
+      RetentionPlanner.Plan plan;
+      if (SetChildPlanning.isTimeBased(set)) {
+        Instant cutoff =
+            RetentionPlanner.cutoff(now, RetentionReads.timeRetention(set), set.zone());
+        plan = RetentionPlanner.byTime(m.newestFirst, set.bounds().kind(), cutoff, Action.DROP);
+      } else {
+        if (m.dataMax == null) {
+          return true;
+        }
+        plan =
+            RetentionPlanner.byId(
+                m.newestFirst,
+                new BigDecimal(m.dataMax),
+                RetentionReads.idRetention(set),
+                Action.DROP);
+      }
+      return !plan.retire().isEmpty();
+    } catch (RuntimeException e) {
+      return true; // Retention.apply reports the problem in its own words
+    }
   }
 
   /**

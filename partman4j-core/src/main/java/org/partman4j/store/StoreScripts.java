@@ -23,7 +23,7 @@ public final class StoreScripts {
 
   /** Every script, in order. Append new ones; never rename or edit a released one. */
   static final List<String> FILE_NAMES =
-      List.of("V001__config_tables.sql", "V002__partition_timezone.sql");
+      List.of("V001__config_tables.sql", "V002__partition_timezone.sql", "V003__job_history.sql");
 
   private static final Pattern NAME = Pattern.compile("V(\\d{3})__([a-z0-9_]+)\\.sql");
 

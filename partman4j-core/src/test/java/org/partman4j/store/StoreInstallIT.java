@@ -30,13 +30,14 @@ class StoreInstallIT {
 
   private static final String V001 = "V001__config_tables.sql";
   private static final String V002 = "V002__partition_timezone.sql";
+  private static final String V003 = "V003__job_history.sql";
   private static final int NEWEST = StoreScripts.all().size();
 
   @Test
   void installCreatesSchemaTablesAndHistory(TestDatabase db) {
     InstallResult result = partman(db, "fresh").install();
 
-    assertThat(result).isEqualTo(new InstallResult("fresh", 0, NEWEST, List.of(V001, V002)));
+    assertThat(result).isEqualTo(new InstallResult("fresh", 0, NEWEST, List.of(V001, V002, V003)));
     assertThat(result.changed()).isTrue();
     assertThat(
             db.queryString(
@@ -112,7 +113,7 @@ class StoreInstallIT {
       }
       assertThat(done)
           .containsExactlyInAnyOrder(
-              new InstallResult("together", 0, NEWEST, List.of(V001, V002)),
+              new InstallResult("together", 0, NEWEST, List.of(V001, V002, V003)),
               new InstallResult("together", NEWEST, NEWEST, List.of()));
     } finally {
       pool.shutdownNow();

@@ -163,6 +163,15 @@ class StoreSchemaIT {
                   + ".part_config USING btree (partition_type)");
       assertThat(relations(c, schema))
           .containsExactly(
+              // Store version 3: the daemon's job history.
+              "job_run r owner=partman_owner",
+              "job_run_pkey i owner=partman_owner",
+              "job_run_run_id_seq S owner=partman_owner",
+              "job_run_started_at_idx i owner=partman_owner",
+              "job_set_result r owner=partman_owner",
+              "job_set_result_pkey i owner=partman_owner",
+              "job_set_state r owner=partman_owner",
+              "job_set_state_pkey i owner=partman_owner",
               "part_config r owner=partman_owner",
               "part_config_parent_table_pkey i owner=partman_owner",
               "part_config_sub r owner=partman_owner",

@@ -1,0 +1,120 @@
+package org.partman4j.bench;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.partman4j.MaintenanceResult;
+import org.partman4j.PartitionSetDefinition;
+import org.partman4j.Partman;
+import org.partman4j.testkit.TestDatabase;
+
+/**
+ * B1: maintenance with nothing to do. The reference is the least any maintainer must read: one
+ * catalog query listing every child of every set with its bounds. Then the cost per set at several
+ * set counts, and its slope.
+ */
+final class SteadyMaintenanceScenario implements Scenario {
+
+  /** Every child of every set in the store, with its bound: the reference read. */
+  static final String ALL_CHILDREN =
+      "SELECT p.parent_table, c.oid::regclass::text, pg_get_expr(c.relpartbound, c.oid)"
+          + " FROM \"partman\".part_config p JOIN pg_inherits i ON i.inhparent = p.parent_table::regclass"
+          + " JOIN pg_class c ON c.oid = i.inhrelid";
+
+  @Override
+  public String id() {
+    return "B1";
+  }
+
+  @Override
+  public String title() {
+    return "steady-state maintenance vs one catalog read of every child";
+  }
+
+  @Override
+  public List<Row> run(BenchContext ctx) throws Exception {
+    BenchSettings s = ctx.settings();
+    List<Row> rows = new ArrayList<>();
+    // (sets, premake): 2·premake+1 children and a default per set.
+    int[][] shapes = s.quick() ? new int[][] {{5, 4}, {10, 1}} : new int[][] {{200, 17}, {1000, 4}};
+    for (int[] shape : shapes) {
+      rows.add(measure(ctx, shape[0], shape[1]).row);
+    }
+    int[] counts = s.quick() ? new int[] {5, 10, 20} : new int[] {100, 1000, 5000};
+    List<double[]> perSet = new ArrayList<>();
+    for (int n : counts) {
+      Measured m = measure(ctx, n, 1);
+      rows.add(m.row);
+      perSet.add(new double[] {n, m.row.samples().median()});
+    }
+    double[] first = perSet.get(0);
+    double[] last = perSet.get(perSet.size() - 1);
+    double slope = (last[1] - first[1]) / (last[0] - first[0]);
+    rows.add(
+        Row.plain(
+            id(),
+            String.format(
+                Locale.ROOT,
+                "slope %d→%d sets (ms per extra set; %.3f at %d, %.3f at %d per set)",
+                (int) first[0],
+                (int) last[0],
+                first[1] / first[0],
+                (int) first[0],
+                last[1] / last[0],
+                (int) last[0]),
+            "ms/set",
+            new Samples(List.of(slope))));
+    return rows;
+  }
+
+  private record Measured(Row row) {}
+
+  private Measured measure(BenchContext ctx, int sets, int premake) throws Exception {
+    TestDatabase db = ctx.freshDatabase("b1_" + sets);
+    try {
+      Partman partman = BenchContext.partman(db);
+      List<String> parents = SetFixture.parents(db, sets);
+      partman.install();
+      for (String p : parents) {
+        partman.createParent(PartitionSetDefinition.of(p, "ts", "1 day").premake(premake));
+      }
+      int children = count(db, ALL_CHILDREN);
+      MaintenanceResult warm = partman.runMaintenance(); // JIT, caches; may create nothing
+      if (!warm.failures().isEmpty()) {
+        throw new IllegalStateException("maintenance failed: " + warm.failures());
+      }
+      List<Double> ours = new ArrayList<>();
+      List<Double> reference = new ArrayList<>();
+      for (int r = 0; r < ctx.settings().repeat(); r++) {
+        ours.add(BenchContext.millis(partman::runMaintenance));
+        reference.add(BenchContext.millis(() -> count(db, ALL_CHILDREN)));
+      }
+      return new Measured(
+          new Row(
+              id(),
+              sets + " sets, " + children + " tables: runMaintenance in-process",
+              "ms",
+              new Samples(ours),
+              new Samples(reference),
+              null,
+              null));
+    } finally {
+      ctx.drop(db);
+    }
+  }
+
+  static int count(TestDatabase db, String query) throws Exception {
+    try (Connection c = db.dataSource().getConnection();
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(query)) {
+      int n = 0;
+      while (rs.next()) {
+        n++;
+      }
+      return n;
+    }
+  }
+}
