@@ -1,19 +1,19 @@
 package org.partman4j.bench;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.partman4j.MaintenanceResult;
 import org.partman4j.Partman;
 import org.partman4j.testkit.TestDatabase;
 
 /**
- * B2 and the B5 writer stall during it: {@code sets} daily sets each get {@code perSet} future
- * children while a writer inserts into them. The reference sends the same {@code CREATE TABLE …
- * (LIKE …)} and {@code ATTACH PARTITION} statements as one script over one connection, to a
- * database prepared the same way.
+ * B2 and the B5 writer stall during it: maintenance gives {@code sets} daily sets {@code perSet}
+ * future children each (their premake was raised) while a writer inserts into them. The reference
+ * sends the same {@code CREATE TABLE … (LIKE …)} and {@code ATTACH PARTITION} statements as one
+ * script over one connection, to a database prepared the same way.
  */
 final class CreationScenario implements Scenario {
 
@@ -24,7 +24,7 @@ final class CreationScenario implements Scenario {
 
   @Override
   public String title() {
-    return "creating children in existing sets vs the same DDL as one script";
+    return "maintenance creating children vs the same DDL as one script";
   }
 
   @Override
@@ -46,15 +46,16 @@ final class CreationScenario implements Scenario {
       Partman partman = BenchContext.partman(a);
       List<String> parents = SetFixture.registeredDaily(a, partman, sets, 1);
       Map<String, String> before = SetFixture.children(a, parents);
-      List<String> values = futureDays(partman, perSet);
+      // premake 1 → 1 + perSet: maintenance makes perSet future children in every set.
+      a.execute(
+          "UPDATE \"partman\".part_config SET infinite_time_partitions = true, premake = "
+              + (1 + perSet));
       WriterStall writer = new WriterStall(a.dataSource(), quoted(parents, 10));
-      double oursMs =
-          BenchContext.millis(
-              () -> {
-                for (String p : parents) {
-                  partman.createPartition(p, values);
-                }
-              });
+      MaintenanceResult[] result = new MaintenanceResult[1];
+      double oursMs = BenchContext.millis(() -> result[0] = partman.runMaintenance());
+      if (!result[0].failures().isEmpty()) {
+        throw new IllegalStateException("maintenance failed: " + result[0].failures());
+      }
       WriterStall.Stats stats = writer.stop();
       if (!warmup) {
         ours.add(oursMs);
@@ -83,16 +84,6 @@ final class CreationScenario implements Scenario {
         Row.under("B5", "worst insert stall during " + what, "ms", new Samples(worst), 100),
         Row.plain("B5", "p99 insert latency during " + what, "ms", new Samples(p99)),
         Row.under("B5", "failed inserts during " + what, "inserts", new Samples(failed), 1));
-  }
-
-  /** Starts of the {@code n} days after the premade ones, as local times of the set's zone. */
-  private static List<String> futureDays(Partman partman, int n) {
-    LocalDate today = LocalDate.now(partman.timeZone());
-    List<String> out = new ArrayList<>();
-    for (int d = 2; d < 2 + n; d++) {
-      out.add(today.plusDays(d) + " 00:00:00");
-    }
-    return out;
   }
 
   static List<String> quoted(List<String> parents, int max) {
