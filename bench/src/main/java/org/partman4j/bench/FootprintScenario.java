@@ -24,7 +24,7 @@ final class FootprintScenario implements Scenario {
 
   @Override
   public List<Row> run(BenchContext ctx) throws Exception {
-    Path jar = Path.of(System.getProperty("bench.cliJar", "partman4j-cli/target/partman.jar"));
+    Path jar = cliJar();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           "The command's jar "
@@ -51,6 +51,11 @@ final class FootprintScenario implements Scenario {
             new Samples(reference),
             null,
             null));
+  }
+
+  /** The command's jar: {@code -Dbench.cliJar}, or where the build puts it. */
+  static Path cliJar() {
+    return Path.of(System.getProperty("bench.cliJar", "partman4j-cli/target/partman.jar"));
   }
 
   static double wallMillis(String... command) throws IOException, InterruptedException {

@@ -1,5 +1,9 @@
 package org.partman4j.bench;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -40,13 +44,19 @@ final class SteadyMaintenanceScenario implements Scenario {
     List<Row> rows = new ArrayList<>();
     // (sets, premake): 2·premake+1 children and a default per set.
     int[][] shapes = s.quick() ? new int[][] {{5, 4}, {10, 1}} : new int[][] {{200, 17}, {1000, 4}};
+    boolean withProcess = true;
     for (int[] shape : shapes) {
-      rows.add(measure(ctx, shape[0], shape[1]).row);
+      Measured m = measure(ctx, shape[0], shape[1], withProcess);
+      rows.add(m.row);
+      if (m.process != null) {
+        rows.add(m.process);
+      }
+      withProcess = false;
     }
     int[] counts = s.quick() ? new int[] {5, 10, 20} : new int[] {100, 1000, 5000};
     List<double[]> perSet = new ArrayList<>();
     for (int n : counts) {
-      Measured m = measure(ctx, n, 1);
+      Measured m = measure(ctx, n, 1, false);
       rows.add(m.row);
       perSet.add(new double[] {n, m.row.samples().median()});
     }
@@ -70,9 +80,10 @@ final class SteadyMaintenanceScenario implements Scenario {
     return rows;
   }
 
-  private record Measured(Row row) {}
+  private record Measured(Row row, Row process) {}
 
-  private Measured measure(BenchContext ctx, int sets, int premake) throws Exception {
+  private Measured measure(BenchContext ctx, int sets, int premake, boolean wholeProcess)
+      throws Exception {
     TestDatabase db = ctx.freshDatabase("b1_" + sets);
     try {
       Partman partman = BenchContext.partman(db);
@@ -92,6 +103,7 @@ final class SteadyMaintenanceScenario implements Scenario {
         ours.add(BenchContext.millis(partman::runMaintenance));
         reference.add(BenchContext.millis(() -> count(db, ALL_CHILDREN)));
       }
+      Row process = wholeProcess ? wholeProcess(ctx, db, sets, children, reference) : null;
       return new Measured(
           new Row(
               id(),
@@ -100,10 +112,46 @@ final class SteadyMaintenanceScenario implements Scenario {
               new Samples(ours),
               new Samples(reference),
               null,
-              null));
+              null),
+          process);
     } finally {
       ctx.drop(db);
     }
+  }
+
+  /**
+   * The same maintenance as a {@code partman run-maintenance} process: JVM start, connection and
+   * the run. Skipped (null) when the command's jar has not been built.
+   */
+  private Row wholeProcess(
+      BenchContext ctx, TestDatabase db, int sets, int children, List<Double> reference)
+      throws Exception {
+    Path jar = FootprintScenario.cliJar();
+    if (!Files.isRegularFile(jar)) {
+      return null;
+    }
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String url =
+        db.jdbcUrl()
+            + (db.jdbcUrl().contains("?") ? "&" : "?")
+            + "user="
+            + URLEncoder.encode(db.ownerRole(), StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(db.ownerPassword(), StandardCharsets.UTF_8);
+    List<Double> runs = new ArrayList<>();
+    for (int r = 0; r < ctx.settings().repeat(); r++) {
+      runs.add(
+          FootprintScenario.wallMillis(
+              java, "-jar", jar.toString(), "run-maintenance", "--url", url));
+    }
+    return new Row(
+        id(),
+        sets + " sets, " + children + " tables: partman run-maintenance process",
+        "ms",
+        new Samples(runs),
+        new Samples(reference),
+        null,
+        null);
   }
 
   static int count(TestDatabase db, String query) throws Exception {
