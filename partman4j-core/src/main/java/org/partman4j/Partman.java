@@ -680,4 +680,45 @@ public final class Partman {
   private CreateSubParent subParentCommand() {
     return new CreateSubParent(sessions, settings.schema(), settings.clock(), settings.lockRetry());
   }
+
+  // Dry runs of reapplyPrivileges and partitionGapFill
+
+  /**
+   * The SQL {@link #reapplyPrivileges} would run now, in order, without changing anything: for each
+   * child (the default first, then by name) the GRANT, REVOKE and ALTER TABLE … OWNER TO statements
+   * that would give it the parent's privileges and owner; children that already match add none.
+   * Planned by the same code as the real call, from the catalog as it is now (the store schema is
+   * installed if missing).
+   *
+   * <pre>{@code
+   * partman.reapplyPrivilegesDryRun("public.events").forEach(System.out::println);
+   * }</pre>
+   *
+   * @param parentTable the set's parent, {@code schema.table}
+   * @throws PartmanException as {@link #reapplyPrivileges}: {@link ErrorCode#SET_NOT_FOUND} /
+   *     {@link ErrorCode#OBJECT_NOT_FOUND} for an unknown set, {@link ErrorCode#INVALID_ARGUMENT}
+   *     for a malformed name
+   */
+  public List<String> reapplyPrivilegesDryRun(String parentTable) {
+    return new ReapplyPrivileges(sessions, settings.schema(), settings.lockRetry())
+        .dryRun(parentTable);
+  }
+
+  /**
+   * The SQL {@link #partitionGapFill} would run now, in order, without changing anything: the
+   * statements that make each missing child between the oldest and the newest (CREATE, template
+   * properties, ATTACH, checks, grants, replica identity), planned by the same code as the real
+   * call (the store schema is installed if missing). Privilege statements are rendered against the
+   * grants a new table gets, and a replica identity index by a placeholder name, as in {@link
+   * #createPartitionDryRun}. Rows of a missing child sitting in the default partition are not
+   * looked for; the real call refuses them ({@link ErrorCode#PARTITION_CONFLICT}).
+   *
+   * @param parentTable the set's parent, {@code schema.table}
+   * @throws PartmanException as {@link #partitionGapFill}: {@link ErrorCode#SET_NOT_FOUND} / {@link
+   *     ErrorCode#OBJECT_NOT_FOUND} for an unknown set, {@link ErrorCode#NAME_COLLISION} when a
+   *     missing child's name is taken
+   */
+  public List<String> partitionGapFillDryRun(String parentTable) {
+    return new GapFill(sessions, settings.schema(), settings.lockRetry()).dryRun(parentTable);
+  }
 }

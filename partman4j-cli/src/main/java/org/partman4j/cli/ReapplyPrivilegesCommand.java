@@ -5,6 +5,7 @@ import java.util.Map;
 import org.partman4j.ReapplyPrivilegesResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code partman reapply-privileges}: pg_partman's {@code reapply_privileges}. */
 @Command(
@@ -12,15 +13,24 @@ import picocli.CommandLine.Mixin;
     sortOptions = false,
     description = {
       "Gives every child, the default included, the parent's table privileges and owner, as"
-          + " pg_partman's reapply_privileges. One child per transaction. No --dry-run: what"
-          + " changes is decided per child under its lock; the statements run are printed."
+          + " pg_partman's reapply_privileges. One child per transaction; the statements run are"
+          + " printed. With --dry-run, the statements that would run now, changing nothing."
     })
 final class ReapplyPrivilegesCommand extends ConnectedCommand {
 
   @Mixin ParentArgument set;
 
+  @Option(
+      names = "--dry-run",
+      description = "Print the SQL that would run, in order, and change nothing.")
+  boolean dryRun;
+
   @Override
   ExitCode run() {
+    if (dryRun) {
+      printDryRun("reapply-privileges", set.parent, partman().reapplyPrivilegesDryRun(set.parent));
+      return ExitCode.OK;
+    }
     ReapplyPrivilegesResult r = partman().reapplyPrivileges(set.parent);
     if (json()) {
       Map<String, Object> doc = new LinkedHashMap<>();

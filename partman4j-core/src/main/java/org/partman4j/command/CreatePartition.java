@@ -14,14 +14,12 @@ import org.partman4j.ddl.ChildCreator;
 import org.partman4j.ddl.ChildOutcome;
 import org.partman4j.ddl.ChildProperties;
 import org.partman4j.ddl.ChildPropertiesReader;
-import org.partman4j.ddl.ChildResult;
 import org.partman4j.exec.LockRetry;
 import org.partman4j.exec.Session;
 import org.partman4j.exec.Sessions;
 import org.partman4j.model.SetConfig;
 import org.partman4j.model.TableName;
 import org.partman4j.plan.IdChildPlanner;
-import org.partman4j.plan.NewChild;
 import org.partman4j.plan.PlannedChild;
 import org.partman4j.plan.TimeChildPlanner;
 import org.partman4j.plan.TimeLayout;
@@ -69,13 +67,8 @@ public final class CreatePartition {
       Planned planned =
           session.inTransaction(
               "planning the new children of " + name, c -> plan(c, session.zone(), name, values));
-      List<NewChild> children = new ArrayList<>();
-      planned.toCreate().forEach(p -> children.add(p.child()));
-      List<String> statements = new ArrayList<>();
-      for (ChildResult r : creator.dryRun(session, planned.properties(), children)) {
-        statements.addAll(r.statements());
-      }
-      return statements;
+      return SetChildPlanning.dryRunStatements(
+          creator, session, planned.properties(), planned.toCreate());
     }
   }
 

@@ -65,6 +65,22 @@ public final class GapFill {
         });
   }
 
+  /**
+   * The statements {@link #run} would execute now, in order, changing nothing: the same plan, each
+   * missing child's statements rendered as {@link ChildCreator#dryRun} does (the store is installed
+   * if missing, as by every call).
+   */
+  public List<String> dryRun(String parentTable) {
+    TableName name = InspectionErrors.parseTable("parent table", parentTable);
+    try (Session session = sessions.open()) {
+      Install.ensureInstalled(session, schema);
+      Planned planned =
+          session.inTransaction("finding the gaps of " + name, c -> plan(c, session, name));
+      return SetChildPlanning.dryRunStatements(
+          creator, session, planned.properties(), planned.toCreate());
+    }
+  }
+
   private Planned plan(Connection c, Session session, TableName name) throws SQLException {
     SetReader reader = new SetReader(schema);
     SetSnapshot set = reader.read(c, name, session.zone());

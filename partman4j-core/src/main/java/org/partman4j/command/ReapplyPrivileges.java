@@ -12,7 +12,9 @@ import org.partman4j.ddl.ChildPropertiesReader;
 import org.partman4j.ddl.ChildStatements;
 import org.partman4j.ddl.TablePrivileges;
 import org.partman4j.exec.LockRetry;
+import org.partman4j.exec.Session;
 import org.partman4j.exec.Sessions;
+import org.partman4j.model.TableName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +48,7 @@ public final class ReapplyPrivileges {
           SetReader.Found found =
               session.inTransaction("reading " + name, c -> new SetReader(schema).find(c, name));
           long parentOid = found.parent().oid();
-          // The default first, then by name, as pg_partman's show_partitions lists them.
-          List<ChildTable> children = new ArrayList<>(found.parent().children());
-          children.sort(
-              Comparator.comparing((ChildTable t) -> !t.isDefault())
-                  .thenComparing(t -> t.name().table()));
+          List<ChildTable> children = ordered(found);
           List<String> changed = new ArrayList<>();
           List<String> statements = new ArrayList<>();
           for (ChildTable child : children) {
@@ -68,11 +66,47 @@ public final class ReapplyPrivileges {
         });
   }
 
-  private static List<String> apply(Connection c, long parentOid, ChildTable child)
+  /**
+   * The statements {@link #run} would execute now, in order, changing nothing: planned from the
+   * same reads in one read-only transaction (the store is installed if missing, as by every call).
+   */
+  public List<String> dryRun(String parentTable) {
+    TableName name = InspectionErrors.parseTable("parent table", parentTable);
+    try (Session session = sessions.open()) {
+      Install.ensureInstalled(session, schema);
+      return session.inTransaction(
+          "planning the privileges of the children of " + name,
+          c -> {
+            SetReader.Found found = new SetReader(schema).find(c, name);
+            List<String> statements = new ArrayList<>();
+            for (ChildTable child : ordered(found)) {
+              statements.addAll(planned(c, found.parent().oid(), child));
+            }
+            return statements;
+          });
+    }
+  }
+
+  /** The default first, then by name, as pg_partman's show_partitions lists them. */
+  private static List<ChildTable> ordered(SetReader.Found found) {
+    List<ChildTable> children = new ArrayList<>(found.parent().children());
+    children.sort(
+        Comparator.comparing((ChildTable t) -> !t.isDefault())
+            .thenComparing(t -> t.name().table()));
+    return children;
+  }
+
+  /** What {@code child} needs to match the parent's grants and owner, read in this transaction. */
+  private static List<String> planned(Connection c, long parentOid, ChildTable child)
       throws SQLException {
     TablePrivileges parent = ChildPropertiesReader.privileges(c, parentOid);
     TablePrivileges now = ChildPropertiesReader.privileges(c, child.oid());
-    List<String> sqls = ChildStatements.privileges(parent, child.name(), now);
+    return ChildStatements.privileges(parent, child.name(), now);
+  }
+
+  private static List<String> apply(Connection c, long parentOid, ChildTable child)
+      throws SQLException {
+    List<String> sqls = planned(c, parentOid, child);
     try (Statement st = c.createStatement()) {
       for (String sql : sqls) {
         log.debug("Privileges of {}: {}", child.name(), sql);

@@ -12,12 +12,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.partman4j.catalog.ChildTable;
+import org.partman4j.ddl.ChildCreator;
 import org.partman4j.ddl.ChildProperties;
 import org.partman4j.ddl.ChildPropertiesReader;
+import org.partman4j.ddl.ChildResult;
 import org.partman4j.exec.PgTimeZones;
 import org.partman4j.exec.Session;
 import org.partman4j.model.SetConfig;
 import org.partman4j.model.TableName;
+import org.partman4j.plan.NewChild;
 import org.partman4j.plan.PlannedChild;
 import org.partman4j.plan.SetKind;
 import org.partman4j.plan.TimeColumn;
@@ -114,6 +117,21 @@ final class SetChildPlanning {
       }
     }
     return out;
+  }
+
+  /**
+   * The statements {@code creator} would run to make {@code toCreate}, in order, changing nothing
+   * (existing children are left out, a name taken by another table is thrown as in a real run).
+   */
+  static List<String> dryRunStatements(
+      ChildCreator creator, Session session, ChildProperties p, List<PlannedChild> toCreate) {
+    List<NewChild> children = new ArrayList<>();
+    toCreate.forEach(c -> children.add(c.child()));
+    List<String> statements = new ArrayList<>();
+    for (ChildResult r : creator.dryRun(session, p, children)) {
+      statements.addAll(r.statements());
+    }
+    return statements;
   }
 
   private static TimeColumn encodedColumn(Connection c, String encoder, ZoneId zone) {
