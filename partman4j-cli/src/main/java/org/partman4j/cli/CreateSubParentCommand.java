@@ -112,13 +112,138 @@ final class CreateSubParentCommand extends ConnectedCommand {
   String dateTruncInterval;
 
   @Option(
-      names = "--dry-run",
+      names = "--automatic-maintenance",
+      paramLabel = "on|off",
       order = 13,
+      completionCandidates = CreateParentCommand.OnOff.class,
+      description =
+          "Whether run-maintenance without --parent includes the sub-sets (default on;"
+              + " sub_automatic_maintenance).")
+  String automaticMaintenance;
+
+  @Option(
+      names = "--template-table",
+      paramLabel = "SCHEMA.TABLE",
+      order = 14,
+      description =
+          "An existing template table for the sub-sets' children (default: the set's own;"
+              + " sub_template_table).")
+  String templateTable;
+
+  @Option(
+      names = "--no-jobmon",
+      order = 15,
+      description = "Store sub_jobmon = false (partman4j never uses pg_jobmon; p_jobmon).")
+  boolean noJobmon;
+
+  @Option(
+      names = "--no-control-not-null",
+      order = 16,
+      description = "Allow a sub control column without NOT NULL (sub_control_not_null).")
+  boolean noControlNotNull;
+
+  @Option(
+      names = "--time-encoder",
+      paramLabel = "FUNCTION",
+      order = 17,
+      description =
+          "schema.function turning a timestamptz into the text/uuid sub control value"
+              + " (sub_time_encoder).")
+  String timeEncoder;
+
+  @Option(
+      names = "--time-decoder",
+      paramLabel = "FUNCTION",
+      order = 18,
+      description =
+          "schema.function turning a text/uuid sub control value into a timestamptz"
+              + " (sub_time_decoder).")
+  String timeDecoder;
+
+  @Option(
+      names = "--sub-retention-schema",
+      paramLabel = "SCHEMA",
+      order = 19,
+      description =
+          "An existing schema sub-children past retention are moved to (sub_retention_schema).")
+  String subRetentionSchema;
+
+  @Option(
+      names = "--no-sub-retention-keep-table",
+      order = 20,
+      description =
+          "Drop sub-children past retention instead of detaching and keeping them"
+              + " (sub_retention_keep_table).")
+  boolean noSubRetentionKeepTable;
+
+  @Option(
+      names = "--no-sub-retention-keep-index",
+      order = 21,
+      description =
+          "Drop the indexes of kept or moved sub-children (sub_retention_keep_index); copied into"
+              + " the sub-sets.")
+  boolean noSubRetentionKeepIndex;
+
+  @Option(
+      names = "--sub-retention-keep-publication",
+      order = 22,
+      description =
+          "Keep retired sub-children in their publications (sub_retention_keep_publication).")
+  boolean subRetentionKeepPublication;
+
+  @Option(
+      names = "--optimize-constraint",
+      paramLabel = "N",
+      order = 23,
+      description =
+          "How many sub-children back constraint_cols constraints go on (default 30;"
+              + " sub_optimize_constraint).")
+  Integer optimizeConstraint;
+
+  @Option(
+      names = "--infinite-time-partitions",
+      order = 24,
+      description =
+          "Premake time sub-children even when no new rows arrive"
+              + " (sub_infinite_time_partitions).")
+  boolean infiniteTimePartitions;
+
+  @Option(
+      names = "--inherit-privileges",
+      order = 25,
+      description =
+          "Give each new sub-child its sub-parent's grants and owner (sub_inherit_privileges).")
+  boolean inheritPrivileges;
+
+  @Option(
+      names = "--no-constraint-valid",
+      order = 26,
+      description = "Add constraint_cols constraints NOT VALID (sub_constraint_valid).")
+  boolean noConstraintValid;
+
+  @Option(
+      names = "--no-ignore-default-data",
+      order = 27,
+      description =
+          "Let rows in a sub-set's default partition count when maintenance finds the newest"
+              + " data (sub_ignore_default_data).")
+  boolean noIgnoreDefaultData;
+
+  @Option(
+      names = "--maintenance-order",
+      paramLabel = "N",
+      order = 28,
+      description = "Where the sub-sets come in run-maintenance's order (sub_maintenance_order).")
+  Integer maintenanceOrder;
+
+  @Option(
+      names = "--dry-run",
+      order = 29,
       description = "Print the SQL and steps that would run, in order, and change nothing.")
   boolean dryRun;
 
-  @Override
-  ExitCode run() {
+  /** The definition these options describe; unset options keep pg_partman's defaults. */
+  SubPartitionDefinition definition() {
     SubPartitionDefinition d =
         SubPartitionDefinition.of(parent, control, interval).declarativeCheck(declarativeCheck);
     if (type != null) {
@@ -145,6 +270,38 @@ final class CreateSubParentCommand extends ConnectedCommand {
     if (dateTruncInterval != null) {
       d = d.dateTruncInterval(dateTruncInterval);
     }
+    if (automaticMaintenance != null) {
+      d = d.automaticMaintenance(automaticMaintenance);
+    }
+    if (templateTable != null) {
+      d = d.templateTable(templateTable);
+    }
+    if (timeEncoder != null || timeDecoder != null) {
+      d = d.timeEncoding(timeEncoder, timeDecoder);
+    }
+    if (subRetentionSchema != null) {
+      d = d.subRetentionSchema(subRetentionSchema);
+    }
+    if (optimizeConstraint != null) {
+      d = d.optimizeConstraint(optimizeConstraint);
+    }
+    if (maintenanceOrder != null) {
+      d = d.maintenanceOrder(maintenanceOrder);
+    }
+    return d.jobmon(!noJobmon)
+        .controlNotNull(!noControlNotNull)
+        .subRetentionKeepTable(!noSubRetentionKeepTable)
+        .subRetentionKeepIndex(!noSubRetentionKeepIndex)
+        .subRetentionKeepPublication(subRetentionKeepPublication)
+        .infiniteTimePartitions(infiniteTimePartitions)
+        .inheritPrivileges(inheritPrivileges)
+        .constraintValid(!noConstraintValid)
+        .ignoreDefaultData(!noIgnoreDefaultData);
+  }
+
+  @Override
+  ExitCode run() {
+    SubPartitionDefinition d = definition();
     if (dryRun) {
       printDryRun("create-sub-parent", parent, partman().createSubParentDryRun(d));
       return ExitCode.OK;

@@ -107,6 +107,20 @@ public final class TableFacts {
     return exists(c, "SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = ?", role);
   }
 
+  /** Whether a function (of any arguments) of exactly this schema and name exists. */
+  public static boolean functionExists(Connection c, TableName function) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT 1 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n"
+                + " ON n.oid = p.pronamespace WHERE n.nspname = ? AND p.proname = ?")) {
+      ps.setString(1, function.schema());
+      ps.setString(2, function.table());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   private static boolean exists(Connection c, String sql, String name) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, name);

@@ -296,21 +296,37 @@ final class ConfigRules {
   }
 
   private static Object retention(Target t, String s) {
-    if (t.timeBased()) {
+    try {
+      return retentionValue(t.timeBased(), s);
+    } catch (IllegalArgumentException e) {
+      throw new Bad(e.getMessage());
+    }
+  }
+
+  /**
+   * A retention as stored: for a time-based set an interval above zero, as PostgreSQL prints it;
+   * for an id set a whole number of 1 or more. Shared with createSubParent's {@code sub_retention}.
+   *
+   * @throws IllegalArgumentException whose message says, as a clause, what is wrong
+   * @throws PartmanException {@link ErrorCode#INVALID_ARGUMENT} when an id retention is no number
+   */
+  static String retentionValue(boolean timeBased, String s) {
+    if (timeBased) {
       PgInterval interval;
       try {
         interval = PgInterval.parse(s);
       } catch (IllegalArgumentException e) {
-        throw new Bad("it is not a PostgreSQL interval (" + e.getMessage() + ")");
+        throw new IllegalArgumentException(
+            "it is not a PostgreSQL interval (" + e.getMessage() + ")", e);
       }
       if (interval.compareTo(PgInterval.ZERO) <= 0) {
-        throw new Bad("a retention interval must be above zero");
+        throw new IllegalArgumentException("a retention interval must be above zero");
       }
       return interval.toString();
     }
     BigInteger n = CreateParentPlanner.wholeNumber(s, "retention");
     if (n.signum() <= 0) {
-      throw new Bad("a retention must be 1 or more");
+      throw new IllegalArgumentException("a retention must be 1 or more");
     }
     return n.toString();
   }

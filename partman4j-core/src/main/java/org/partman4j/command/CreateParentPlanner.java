@@ -455,8 +455,18 @@ final class CreateParentPlanner {
 
   /** {time_encoder, time_decoder}; the UUIDv7 pair by default for uuid columns. */
   private String[] encoding(PartitionSetDefinition def, ControlType type) {
-    String enc = blankToNull(def.timeEncoder());
-    String dec = blankToNull(def.timeDecoder());
+    return encoding(partmanSchema, def.timeEncoder(), def.timeDecoder(), type);
+  }
+
+  /**
+   * {time_encoder, time_decoder} for a control column of {@code type}, checked: none for a column
+   * that is not text or uuid, both for text, the UUIDv7 pair of {@code partmanSchema} by default
+   * for uuid. Shared with createSubParent's checks.
+   */
+  static String[] encoding(
+      String partmanSchema, String timeEncoder, String timeDecoder, ControlType type) {
+    String enc = blankToNull(timeEncoder);
+    String dec = blankToNull(timeDecoder);
     if (!type.isEncoded()) {
       if (enc != null || dec != null) {
         throw invalid(

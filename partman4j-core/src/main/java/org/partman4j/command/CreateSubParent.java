@@ -198,7 +198,7 @@ public final class CreateSubParent {
                   true,
                   false);
           List<ChildTable> children = decoded.stream().map(DecodedChild::child).toList();
-          SubSetConfig sub = SubParentValidation.check(c, def, set, children);
+          SubSetConfig sub = SubParentValidation.check(c, schema, def, set, children);
           Optional<SubSetConfig> stored = store.findSub(c, top.toString());
           if (stored.isPresent() && !SubParentValidation.same(stored.get(), sub)) {
             throw new PartmanException(

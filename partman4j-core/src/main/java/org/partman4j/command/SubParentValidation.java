@@ -24,6 +24,7 @@ import org.partman4j.time.EpochUnit;
 import org.partman4j.time.InvalidIntervalException;
 import org.partman4j.time.PgInterval;
 import org.partman4j.time.TruncUnit;
+import org.partman4j.time.Uuid7;
 
 /**
  * The checks of createSubParent (pg_partman's, §14.1, and the ones it leaves to later failures),
@@ -36,9 +37,17 @@ final class SubParentValidation {
 
   private SubParentValidation() {}
 
-  /** Checks the definition against the top set and its children; returns the row to write. */
+  /**
+   * Checks the definition against the top set and its children; returns the row to write.
+   *
+   * @param schema partman4j's schema (where the built-in UUIDv7 pair is named)
+   */
   static SubSetConfig check(
-      Connection c, SubPartitionDefinition def, SetSnapshot top, List<ChildTable> children)
+      Connection c,
+      String schema,
+      SubPartitionDefinition def,
+      SetSnapshot top,
+      List<ChildTable> children)
       throws SQLException {
     if (def.declarativeCheck() == null || !def.declarativeCheck().trim().equalsIgnoreCase("yes")) {
       throw invalid(
@@ -176,6 +185,16 @@ final class SubParentValidation {
         }
       }
     }
+    checkEncoding(c, schema, def, ct);
+    String retention = retention(def.subRetention(), subTime);
+    checkRetentionSchema(c, def.subRetentionSchema());
+    if (def.optimizeConstraint() < 0) {
+      throw invalid(
+          "The sub-partition optimize_constraint must be 0 or more, not "
+              + def.optimizeConstraint()
+              + ".");
+    }
+    checkStartPartition(c, def.startPartition(), subTime, top);
     String template = template(c, def, top.config());
     for (ChildTable child : children) {
       if (child.partitioned()) {
@@ -187,7 +206,7 @@ final class SubParentValidation {
         .subPremake(def.premake())
         .subAutomaticMaintenance(def.automaticMaintenance())
         .subTemplateTable(template)
-        .subRetention(def.subRetention())
+        .subRetention(retention)
         .subRetentionSchema(def.subRetentionSchema())
         .subRetentionKeepIndex(def.subRetentionKeepIndex())
         .subRetentionKeepTable(def.subRetentionKeepTable())
@@ -208,6 +227,92 @@ final class SubParentValidation {
         .subTimeDecoder(def.timeDecoder())
         .subMaintenanceRole(top.config().maintenanceRole())
         .build();
+  }
+
+  /**
+   * The time encoder and decoder: only for a text or uuid sub control column (both for text), as
+   * createParent wants them, and existing functions, so no sub-set fails on them later.
+   */
+  private static void checkEncoding(
+      Connection c, String schema, SubPartitionDefinition def, ControlType type)
+      throws SQLException {
+    String[] pair;
+    try {
+      pair = CreateParentPlanner.encoding(schema, def.timeEncoder(), def.timeDecoder(), type);
+    } catch (PartmanException e) {
+      throw new PartmanException(e.code(), "Sub-partitioning: " + e.getMessage(), e);
+    }
+    for (String fn : pair) {
+      if (fn != null
+          && !Uuid7.isBuiltIn(fn)
+          && !TableFacts.functionExists(c, TableName.parse(fn))) {
+        throw new PartmanException(
+            ErrorCode.OBJECT_NOT_FOUND,
+            "The sub-partition time encoder/decoder function "
+                + fn
+                + " does not exist; create it first (schema-qualified). Nothing was changed.");
+      }
+    }
+  }
+
+  /** {@code sub_retention} as stored, checked as {@code config set retention} checks it. */
+  private static String retention(String text, boolean subTime) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return ConfigRules.retentionValue(subTime, text.strip());
+    } catch (IllegalArgumentException | PartmanException e) {
+      throw invalid(
+          "The sub-partition retention '"
+              + text
+              + "' is not valid ("
+              + e.getMessage()
+              + "); give "
+              + (subTime ? "an interval above zero ('30 days')" : "a whole number of 1 or more")
+              + ", or none to keep every sub-child. Nothing was changed.");
+    }
+  }
+
+  private static void checkRetentionSchema(Connection c, String schema) throws SQLException {
+    if (schema == null) {
+      return;
+    }
+    if (schema.isBlank()) {
+      throw invalid(
+          "The sub-partition retention schema must not be empty; name an existing schema, or"
+              + " none to drop or detach sub-children past retention.");
+    }
+    if (!TableFacts.schemaExists(c, schema)) {
+      throw new PartmanException(
+          ErrorCode.OBJECT_NOT_FOUND,
+          "The sub-partition retention schema "
+              + Sql.ident(schema)
+              + " does not exist (names are case-sensitive); create it first. Nothing was"
+              + " changed.");
+    }
+  }
+
+  /** The start partition every new sub-set gets: a timestamp for time, a whole number for ids. */
+  private static void checkStartPartition(
+      Connection c, String text, boolean subTime, SetSnapshot top) throws SQLException {
+    if (text == null) {
+      return;
+    }
+    if (!subTime) {
+      CreateParentPlanner.wholeNumber(text, "sub-partition start partition");
+      return;
+    }
+    try {
+      SetChildPlanning.timestamptz(c, text, top.zone());
+    } catch (SQLException e) {
+      throw invalid(
+          "The sub-partition start partition '"
+              + text
+              + "' is not a timestamp PostgreSQL can read ("
+              + e.getMessage()
+              + "); give e.g. '2026-01-01 00:00:00'. Nothing was changed.");
+    }
   }
 
   /** Whether a stored row is what this definition would write (a rerun that may resume). */
