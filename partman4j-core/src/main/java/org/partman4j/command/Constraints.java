@@ -67,7 +67,7 @@ public final class Constraints {
   public static List<AppliedConstraint> applyStep(
       Session session, String storeSchema, SetSnapshot set, LockRetry retry) {
     ChildTable child = stepTarget(session, storeSchema, set);
-    return child == null ? List.of() : applyToChild(session, set, child, retry, false).added();
+    return child == null ? List.of() : applyToChild(session, set, child, retry).added();
   }
 
   /**
@@ -125,7 +125,7 @@ public final class Constraints {
             return new ApplyConstraintsResult(
                 name.toString(), null, List.of(), List.of(), List.of(), p.reason());
           }
-          ChildConstraints.Applied a = applyToChild(session, p.set(), p.child(), retry, false);
+          ChildConstraints.Applied a = applyToChild(session, p.set(), p.child(), retry);
           if (analyze) {
             analyze(session, name);
           }
@@ -187,17 +187,7 @@ public final class Constraints {
   /** What applying to {@code child} would add, read without locking it. */
   private static Preview preview(Session session, SetSnapshot set, ChildTable child) {
     ChildConstraints.Applied a =
-        session.inTransaction(
-            "reading " + child.name(),
-            c ->
-                ChildConstraints.apply(
-                    c,
-                    child,
-                    set.config().constraintCols(),
-                    set.config().constraintValid(),
-                    false,
-                    false,
-                    false));
+        session.inTransaction("reading " + child.name(), c -> onChild(c, set, child, false));
     List<String> statements = new ArrayList<>();
     statements.add(ConstraintSql.lockAgainstWriters(child.name()));
     a.added().forEach(x -> statements.add(x.statement()));
@@ -335,7 +325,7 @@ public final class Constraints {
                       c ->
                           ChildConstraints.apply(
                               c, child, columns, valid, false, dropConstraints, false))
-                  : applyToChild(session, set, child, retry, false);
+                  : applyToChild(session, set, child, retry);
           added.addAll(a.added());
           a.added().forEach(x -> statements.add(x.statement()));
         }
@@ -395,19 +385,22 @@ public final class Constraints {
   }
 
   private static ChildConstraints.Applied applyToChild(
-      Session session, SetSnapshot set, ChildTable child, LockRetry retry, boolean debug) {
+      Session session, SetSnapshot set, ChildTable child, LockRetry retry) {
     return retry.inTransaction(
-        session,
-        "adding constraints to " + child.name(),
-        c ->
-            ChildConstraints.apply(
-                c,
-                child,
-                set.config().constraintCols(),
-                set.config().constraintValid(),
-                true,
-                false,
-                debug));
+        session, "adding constraints to " + child.name(), c -> onChild(c, set, child, true));
+  }
+
+  /** The set's constraints on one child: added, or with {@code execute} false only read. */
+  private static ChildConstraints.Applied onChild(
+      Connection c, SetSnapshot set, ChildTable child, boolean execute) throws SQLException {
+    return ChildConstraints.apply(
+        c,
+        child,
+        set.config().constraintCols(),
+        set.config().constraintValid(),
+        execute,
+        false,
+        false);
   }
 
   private static void analyze(Session session, TableName parent) {

@@ -191,14 +191,8 @@ public final class Retention {
       Boolean keepTable,
       Boolean keepIndex,
       String retentionSchema) {
-    checkTimeRetention(retention);
-    return run(
-        parentTable,
-        true,
-        new Overrides(retention, keepTable, keepIndex, retentionSchema),
-        reference,
-        true,
-        (session, set, ref) -> apply(session, schema, set, ref, retry));
+    Overrides o = timeOverrides(retention, keepTable, keepIndex, retentionSchema);
+    return run(parentTable, true, o, reference, true, this::applyTo);
   }
 
   /**
@@ -212,17 +206,20 @@ public final class Retention {
       Boolean keepTable,
       Boolean keepIndex,
       String retentionSchema) {
-    checkTimeRetention(retention);
-    return run(
-        parentTable,
-        true,
-        new Overrides(retention, keepTable, keepIndex, retentionSchema),
-        reference,
-        false,
-        (session, set, ref) -> preview(session, schema, set, ref).statements());
+    Overrides o = timeOverrides(retention, keepTable, keepIndex, retentionSchema);
+    return run(parentTable, true, o, reference, false, this::statementsFor);
   }
 
-  private static void checkTimeRetention(String retention) {
+  private RetentionOutcome applyTo(Session session, SetSnapshot set, Instant reference) {
+    return apply(session, schema, set, reference, retry);
+  }
+
+  private List<String> statementsFor(Session session, SetSnapshot set, Instant reference) {
+    return preview(session, schema, set, reference).statements();
+  }
+
+  private static Overrides timeOverrides(
+      String retention, Boolean keepTable, Boolean keepIndex, String retentionSchema) {
     if (retention != null) {
       try {
         if (PgInterval.parse(retention).compareTo(PgInterval.ZERO) < 0) {
@@ -239,6 +236,7 @@ public final class Retention {
             e);
       }
     }
+    return new Overrides(retention, keepTable, keepIndex, retentionSchema);
   }
 
   /** pg_partman's {@code drop_partition_id}: see {@code Partman.dropPartitionId}. */
@@ -248,13 +246,8 @@ public final class Retention {
       Boolean keepTable,
       Boolean keepIndex,
       String retentionSchema) {
-    return run(
-        parentTable,
-        false,
-        idOverrides(retention, keepTable, keepIndex, retentionSchema),
-        null,
-        true,
-        (session, set, ref) -> apply(session, schema, set, ref, retry));
+    Overrides o = idOverrides(retention, keepTable, keepIndex, retentionSchema);
+    return run(parentTable, false, o, null, true, this::applyTo);
   }
 
   /**
@@ -267,13 +260,8 @@ public final class Retention {
       Boolean keepTable,
       Boolean keepIndex,
       String retentionSchema) {
-    return run(
-        parentTable,
-        false,
-        idOverrides(retention, keepTable, keepIndex, retentionSchema),
-        null,
-        false,
-        (session, set, ref) -> preview(session, schema, set, ref).statements());
+    Overrides o = idOverrides(retention, keepTable, keepIndex, retentionSchema);
+    return run(parentTable, false, o, null, false, this::statementsFor);
   }
 
   private static Overrides idOverrides(

@@ -250,15 +250,7 @@ public final class ChildCreator {
             st.execute(current);
           }
           ran.add(current);
-          current =
-              DdlSql.moveRows(
-                  m.defaultPartition(),
-                  m.child(),
-                  m.control(),
-                  p.keyTypeSchema(),
-                  p.keyTypeName(),
-                  child.bound(),
-                  writableColumns(c, p.parentOid()));
+          current = ChildStatements.moveRows(p, m, child, writableColumns(c, p.parentOid()));
           try (Statement st = c.createStatement()) {
             moved = st.executeUpdate(current);
           }

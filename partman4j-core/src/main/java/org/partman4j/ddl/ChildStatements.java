@@ -168,18 +168,23 @@ public final class ChildStatements {
         out.add(DdlSql.replicaIdentityPlaceholder(ri.child(), ri.parentIndexName()));
       } else if (s instanceof Step.MoveRows m) {
         out.add(DdlSql.lockExclusive(m.defaultPartition()));
-        out.add(
-            DdlSql.moveRows(
-                m.defaultPartition(),
-                m.child(),
-                m.control(),
-                p.keyTypeSchema(),
-                p.keyTypeName(),
-                child.bound(),
-                writableColumns));
+        out.add(moveRows(p, m, child, writableColumns));
       }
     }
     return out;
+  }
+
+  /** The statement of a {@link Step.MoveRows} of {@code child}. */
+  static String moveRows(
+      ChildProperties p, Step.MoveRows m, NewChild child, List<String> writableColumns) {
+    return DdlSql.moveRows(
+        m.defaultPartition(),
+        m.child(),
+        m.control(),
+        p.keyTypeSchema(),
+        p.keyTypeName(),
+        child.bound(),
+        writableColumns);
   }
 
   private static void statistics(ChildProperties p, TableName t, List<Step> steps) {
