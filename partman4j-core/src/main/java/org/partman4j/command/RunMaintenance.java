@@ -133,8 +133,8 @@ public final class RunMaintenance {
         parentTable == null ? null : InspectionErrors.parseTable("parent table", parentTable);
     try (Session session = sessions.open()) {
       Install.ensureInstalled(session, schema);
-      boolean[] replica = new boolean[1];
-      Instant dbNow =
+      record Server(boolean replica, Instant now) {}
+      Server server =
           Autocommit.run(
               session,
               "reading the database's time",
@@ -142,17 +142,16 @@ public final class RunMaintenance {
                 try (PreparedStatement ps = c.prepareStatement(MaintenanceSql.RECOVERY_AND_NOW);
                     ResultSet rs = ps.executeQuery()) {
                   rs.next();
-                  replica[0] = rs.getBoolean(1);
-                  return PgTimestamps.ofEpochMicros(rs.getLong(2));
+                  return new Server(rs.getBoolean(1), PgTimestamps.ofEpochMicros(rs.getLong(2)));
                 }
               });
-      if (replica[0] || assumeReplica) {
+      if (server.replica() || assumeReplica) {
         return new MaintenancePlan(
             "The database is a replica (pg_is_in_recovery() is true); a run would do nothing.",
             List.of(),
             List.of());
       }
-      Instant now = clock != null ? clock : dbNow;
+      Instant now = clock != null ? clock : server.now();
       Selected selected = prepare(session, named);
       List<SetMaintenancePlan> plans = new ArrayList<>();
       List<String> statements = new ArrayList<>();
