@@ -721,4 +721,118 @@ public final class Partman {
   public List<String> partitionGapFillDryRun(String parentTable) {
     return new GapFill(sessions, settings.schema(), settings.lockRetry()).dryRun(parentTable);
   }
+
+  // Dry runs of maintenance, retention and constraints; maintenance with progress
+
+  /**
+   * What {@link #runMaintenance()} would do now, without doing it: per set, the exact statements a
+   * run would execute, in order — the children premake would create (with the moves of their rows
+   * out of the default partition), the constraint-exclusion constraints, retention's {@code DETACH
+   * [CONCURRENTLY]}, {@code DROP} or {@code SET SCHEMA} — and last the {@code maintenance_last_run}
+   * update. The decisions are the ones a run makes, from the same reads. Only plain reads are made:
+   * no maintenance or set lock is taken, so it neither waits for a running maintainer nor holds off
+   * writers, and nothing changes (the store schema is installed if missing).
+   *
+   * <pre>{@code
+   * MaintenancePlan plan = partman.runMaintenanceDryRun();
+   * plan.statements().forEach(System.out::println);
+   * }</pre>
+   *
+   * <p>Each set is planned from the catalog as it is now; where rows would move from the default
+   * into a new child, a run chooses its constraint and retention targets after that move, and may
+   * choose differently. The children of a sub-partitioned set's new children are not listed.
+   */
+  public MaintenancePlan runMaintenanceDryRun() {
+    return maintenanceCommand().dryRun(null);
+  }
+
+  /**
+   * What {@link #runMaintenance(String)} would do now to one set, as {@link
+   * #runMaintenanceDryRun()}.
+   *
+   * @throws PartmanException {@link ErrorCode#INVALID_ARGUMENT} for a malformed or null name,
+   *     {@link ErrorCode#SET_NOT_FOUND} when no part_config row names the table
+   */
+  public MaintenancePlan runMaintenanceDryRun(String parentTable) {
+    if (parentTable == null) {
+      throw new PartmanException(
+          ErrorCode.INVALID_ARGUMENT,
+          "No parent table was given; name the set (schema.table), or call"
+              + " runMaintenanceDryRun().");
+    }
+    return maintenanceCommand().dryRun(parentTable);
+  }
+
+  /**
+   * {@link #runMaintenance(String)} (or, with a null {@code parentTable}, {@link
+   * #runMaintenance()}) that tells {@code listener} after each set where the run stands: set i of
+   * n, the set, the children created so far. For progress bars and metrics.
+   *
+   * <pre>{@code
+   * partman.runMaintenance(null, p ->
+   *     log.info("{}/{} {}: {} children so far", p.setNumber(), p.setCount(), p.parentTable(),
+   *         p.childrenCreated()));
+   * }</pre>
+   *
+   * @param parentTable the one set to maintain, or null for every set with {@code
+   *     automatic_maintenance = 'on'}
+   * @throws PartmanException as {@link #runMaintenance(String)}
+   */
+  public MaintenanceResult runMaintenance(String parentTable, MaintenanceListener listener) {
+    return maintenanceCommand()
+        .run(parentTable, listener == null ? MaintenanceListener.NONE : listener);
+  }
+
+  /**
+   * The statements {@link #dropPartitionTime} would run now with the same arguments, in order,
+   * without changing anything: {@code DETACH ... CONCURRENTLY} (or {@code FINALIZE}, or a plain
+   * detach beside a default partition), then {@code DROP TABLE}, or the index drops and {@code SET
+   * SCHEMA}. Plain reads only; the set's lock is not taken. Checked as {@link #dropPartitionTime}
+   * checks, with the same errors.
+   */
+  public List<String> dropPartitionTimeDryRun(
+      String parentTable,
+      String retention,
+      Instant reference,
+      Boolean keepTable,
+      Boolean keepIndex,
+      String retentionSchema) {
+    return retention()
+        .dropTimeDryRun(parentTable, retention, reference, keepTable, keepIndex, retentionSchema);
+  }
+
+  /**
+   * The statements {@link #dropPartitionId} would run now with the same arguments, in order,
+   * without changing anything; otherwise as {@link #dropPartitionTimeDryRun}.
+   */
+  public List<String> dropPartitionIdDryRun(
+      String parentTable,
+      Long retention,
+      Boolean keepTable,
+      Boolean keepIndex,
+      String retentionSchema) {
+    return retention().dropIdDryRun(parentTable, retention, keepTable, keepIndex, retentionSchema);
+  }
+
+  /**
+   * The statements {@link #applyConstraints} would run now with the same arguments, in order,
+   * without changing anything: the child's {@code LOCK ... IN SHARE MODE}, each {@code ADD
+   * CONSTRAINT} with the child's current min/max, and the {@code ANALYZE} when asked. Empty when
+   * the set has no {@code constraint_cols} or no child qualifies. The child is read, not locked.
+   *
+   * @throws PartmanException as {@link #applyConstraints}
+   */
+  public List<String> applyConstraintsDryRun(
+      String parentTable, String childTable, boolean analyze) {
+    return constraints().applyDryRun(parentTable, childTable, analyze);
+  }
+
+  /**
+   * The statements {@link #dropConstraints} would run now, in order, without changing anything.
+   *
+   * @throws PartmanException as {@link #dropConstraints}
+   */
+  public List<String> dropConstraintsDryRun(String parentTable, String childTable) {
+    return constraints().dropDryRun(parentTable, childTable);
+  }
 }

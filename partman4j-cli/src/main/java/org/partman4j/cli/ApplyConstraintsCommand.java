@@ -15,8 +15,7 @@ import picocli.CommandLine.Parameters;
     description = {
       "Adds the min/max CHECK constraints of the set's constraint_cols to one child, as"
           + " pg_partman's apply_constraints. Without CHILD the child is chosen as pg_partman"
-          + " chooses it (optimize_constraint intervals behind the newest child with data). No"
-          + " --dry-run: see 'reapply-constraints --apply-constraints --dry-run'."
+          + " chooses it (optimize_constraint intervals behind the newest child with data)."
     })
 final class ApplyConstraintsCommand extends ConnectedCommand {
 
@@ -32,8 +31,20 @@ final class ApplyConstraintsCommand extends ConnectedCommand {
   @Option(names = "--analyze", description = "ANALYZE the parent afterwards (p_analyze).")
   boolean analyze;
 
+  @Option(
+      names = "--dry-run",
+      description = "Print the SQL that would run, in order, and change nothing.")
+  boolean dryRun;
+
   @Override
   ExitCode run() {
+    if (dryRun) {
+      printDryRun(
+          "apply-constraints",
+          set.parent,
+          partman().applyConstraintsDryRun(set.parent, child, analyze));
+      return ExitCode.OK;
+    }
     ApplyConstraintsResult r = partman().applyConstraints(set.parent, child, analyze);
     if (json()) {
       Map<String, Object> doc = new LinkedHashMap<>();

@@ -113,11 +113,16 @@ abstract class ConnectedCommand implements Callable<Integer> {
                 statements.isEmpty()
                     ? "No statement would run.\n"
                     : "These statements would run, in order:\n");
+    appendStatements(b, statements);
+    print(b.toString());
+  }
+
+  /** Each statement on a line of its own, ending with a semicolon, as psql takes it. */
+  static void appendStatements(StringBuilder b, List<String> statements) {
     for (String sql : statements) {
       String st = sql.strip();
       b.append(st).append(st.endsWith(";") ? "\n" : ";\n");
     }
-    print(b.toString());
   }
 
   /**

@@ -14,9 +14,7 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     description = {
       "Drops the partman min/max constraints of the set's constraint_cols from one child, as"
-          + " pg_partman's drop_constraints. No --dry-run: the statements are one"
-          + " ALTER TABLE … DROP CONSTRAINT per column, listed after the run;"
-          + " 'reapply-constraints --drop-constraints --dry-run' previews them for all children."
+          + " pg_partman's drop_constraints."
     })
 final class DropConstraintsCommand extends ConnectedCommand {
 
@@ -31,8 +29,18 @@ final class DropConstraintsCommand extends ConnectedCommand {
   @Option(names = "--debug", description = "Log each statement as it runs (p_debug); needs -v.")
   boolean debug;
 
+  @Option(
+      names = "--dry-run",
+      description = "Print the SQL that would run, in order, and change nothing.")
+  boolean dryRun;
+
   @Override
   ExitCode run() {
+    if (dryRun) {
+      printDryRun(
+          "drop-constraints", set.parent, partman().dropConstraintsDryRun(set.parent, child));
+      return ExitCode.OK;
+    }
     DropConstraintsResult r = partman().dropConstraints(set.parent, child, debug);
     if (json()) {
       Map<String, Object> doc = new LinkedHashMap<>();

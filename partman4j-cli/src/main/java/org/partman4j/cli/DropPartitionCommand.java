@@ -74,24 +74,38 @@ final class DropPartitionCommand extends ConnectedCommand {
               + " --keep-table. Default: part_config.retention_schema.")
   String retentionSchema;
 
+  @Option(
+      names = "--dry-run",
+      description = "Print the SQL that would run, in order, and change nothing.")
+  boolean dryRun;
+
   @Override
   ExitCode run() {
     Partman partman = partman();
-    RetentionOutcome r;
-    if (timeBased(partman)) {
-      r =
-          partman.dropPartitionTime(
-              set.parent, retention, reference, keepTable, keepIndex, retentionSchema);
-    } else {
-      if (reference != null) {
-        throw new CliException(
-            ExitCode.USAGE,
-            set.parent
-                + " is partitioned by id, where retention counts back from the largest id;"
-                + " --reference is for sets partitioned by time. Leave it out.");
-      }
-      r = partman.dropPartitionId(set.parent, ids(), keepTable, keepIndex, retentionSchema);
+    boolean time = timeBased(partman);
+    if (!time && reference != null) {
+      throw new CliException(
+          ExitCode.USAGE,
+          set.parent
+              + " is partitioned by id, where retention counts back from the largest id;"
+              + " --reference is for sets partitioned by time. Leave it out.");
     }
+    if (dryRun) {
+      printDryRun(
+          "drop-partition",
+          set.parent,
+          time
+              ? partman.dropPartitionTimeDryRun(
+                  set.parent, retention, reference, keepTable, keepIndex, retentionSchema)
+              : partman.dropPartitionIdDryRun(
+                  set.parent, ids(), keepTable, keepIndex, retentionSchema));
+      return ExitCode.OK;
+    }
+    RetentionOutcome r =
+        time
+            ? partman.dropPartitionTime(
+                set.parent, retention, reference, keepTable, keepIndex, retentionSchema)
+            : partman.dropPartitionId(set.parent, ids(), keepTable, keepIndex, retentionSchema);
     if (json()) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("parent_table", r.parentTable());

@@ -5,13 +5,15 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.partman4j.DataProgress;
 import org.partman4j.DataProgressListener;
+import org.partman4j.MaintenanceListener;
+import org.partman4j.MaintenanceProgress;
 
 /**
- * Shows a data move's progress on standard error, so standard output stays the command's result: on
- * a terminal a bar redrawn in place after each batch (at most ten times a second), otherwise a
- * plain line every {@code every} (for logs of cron jobs and CI).
+ * Shows a data move's or a maintenance run's progress on standard error, so standard output stays
+ * the command's result: on a terminal a bar redrawn in place after each batch or set (at most ten
+ * times a second), otherwise a plain line every {@code every} (for logs of cron jobs and CI).
  */
-final class Progress implements DataProgressListener {
+final class Progress implements DataProgressListener, MaintenanceListener {
 
   private static final int WIDTH = 30;
   private static final long REDRAW_NANOS = 100_000_000L;
@@ -41,16 +43,35 @@ final class Progress implements DataProgressListener {
 
   @Override
   public synchronized void progress(DataProgress p) {
+    if (due()) {
+      draw(bar(p), line(p));
+    }
+  }
+
+  /** A maintenance run's progress: a bar of sets done; on a terminal the last set always shows. */
+  @Override
+  public synchronized void setDone(MaintenanceProgress p) {
+    if (due() || (terminal && p.setNumber() == p.setCount())) {
+      draw(bar(p), line(p));
+    }
+  }
+
+  /** Whether enough time passed since the last drawing; if so, now counts as drawn. */
+  private boolean due() {
     long now = nanoClock.getAsLong();
     if (now - last < (terminal ? REDRAW_NANOS : everyNanos)) {
-      return;
+      return false;
     }
     last = now;
+    return true;
+  }
+
+  private void draw(String bar, String line) {
     if (terminal) {
-      err.print("\r" + bar(p) + "\u001b[K");
+      err.print("\r" + bar + "\u001b[K");
       drawn = true;
     } else {
-      err.println("partman: " + what + ": " + line(p));
+      err.println("partman: " + what + ": " + line);
     }
     err.flush();
   }
@@ -65,18 +86,38 @@ final class Progress implements DataProgressListener {
   }
 
   static String bar(DataProgress p) {
-    StringBuilder b = new StringBuilder();
-    if (p.rowsTotalEstimate() > 0) {
-      double f = Math.min(1.0, (double) p.rowsMoved() / p.rowsTotalEstimate());
-      int full = (int) Math.round(f * WIDTH);
-      b.append('[')
-          .append("#".repeat(full))
-          .append(".".repeat(WIDTH - full))
-          .append("] ")
-          .append(String.format("%3d%%", Math.round(f * 100)))
-          .append(' ');
-    }
-    return b.append(line(p)).toString();
+    return p.rowsTotalEstimate() > 0
+        ? bar((double) p.rowsMoved() / p.rowsTotalEstimate(), line(p))
+        : line(p);
+  }
+
+  static String bar(MaintenanceProgress p) {
+    return bar((double) p.setNumber() / p.setCount(), line(p));
+  }
+
+  /** {@code [######....] 60% text}. */
+  private static String bar(double fraction, String text) {
+    double f = Math.min(1.0, fraction);
+    int full = (int) Math.round(f * WIDTH);
+    return "["
+        + "#".repeat(full)
+        + ".".repeat(WIDTH - full)
+        + "] "
+        + String.format("%3d%%", Math.round(f * 100))
+        + ' '
+        + text;
+  }
+
+  static String line(MaintenanceProgress p) {
+    return p.setNumber()
+        + " of "
+        + p.setCount()
+        + " sets, "
+        + p.parentTable()
+        + (p.set().failed() ? " failed" : " done")
+        + ", "
+        + ConnectedCommand.children(p.childrenCreated())
+        + " created";
   }
 
   static String line(DataProgress p) {

@@ -29,7 +29,7 @@ class CliMaintenanceIT {
   }
 
   /** An id set {@code public.<name>} with children starting at {@code starts}, interval 10. */
-  private static void idSet(TestDatabase db, String name, String extra, int... starts) {
+  static void idSet(TestDatabase db, String name, String extra, int... starts) {
     db.execute(
         "CREATE TABLE public." + name + " (id bigint NOT NULL, val int) PARTITION BY RANGE (id)");
     for (int s : starts) {
@@ -58,7 +58,7 @@ class CliMaintenanceIT {
   }
 
   /** A daily set {@code public.<name>} with children for 2020-01-01 … 2020-01-0{days}. */
-  private static void dailySet(TestDatabase db, String name, int days) {
+  static void dailySet(TestDatabase db, String name, int days) {
     db.execute(
         "CREATE TABLE public." + name + " (at timestamptz NOT NULL) PARTITION BY RANGE (at)");
     for (int d = 1; d <= days; d++) {
@@ -75,7 +75,7 @@ class CliMaintenanceIT {
             + "', 'at', '1 day', 'range', 'YYYYMMDD', 'off')");
   }
 
-  private static String children(TestDatabase db, String schema, String prefix) {
+  static String children(TestDatabase db, String schema, String prefix) {
     return String.join(
         ",",
         db.queryColumn(

@@ -114,6 +114,42 @@ final class ChildRetirer {
   }
 
   /**
+   * The statements {@link #retire} would run for {@code child} now, in order, read in the caller's
+   * transaction; nothing is run or locked. Empty when the child is no longer attached.
+   */
+  List<String> preview(
+      Connection c,
+      ChildTable child,
+      Action action,
+      boolean keepIndex,
+      boolean keepPublication,
+      String schema)
+      throws SQLException {
+    TableName name = child.name();
+    State state = state(c, name);
+    if (state == State.GONE) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    if (action != Action.DROP && !keepPublication) {
+      out.addAll(publicationDrops(c, child));
+    }
+    if (state == State.PENDING) {
+      out.add(RetentionSql.detachFinalize(parent, name));
+    } else if (concurrent) {
+      out.add(RetentionSql.detachConcurrently(parent, name));
+    } else if (action != Action.DROP) {
+      out.add(RetentionSql.detach(parent, name));
+    }
+    out.addAll(finishDdl(c, child, action, keepIndex, schema));
+    List<String> subSets = subSets(c, child);
+    if (!subSets.isEmpty()) {
+      out.add(RetentionSql.deleteConfigs(storeSchema, subSets));
+    }
+    return out;
+  }
+
+  /**
    * Completes the interrupted concurrent detach of a child retention does not otherwise want: it
    * must be finished before any other child can be detached concurrently.
    */
@@ -150,27 +186,9 @@ final class ChildRetirer {
   private List<String> finish(
       Connection c, ChildTable child, Action action, boolean keepIndex, String schema)
       throws SQLException {
-    TableName name = child.name();
-    List<String> subSets = new ArrayList<>();
-    if (child.partitioned()) {
-      try (PreparedStatement ps = c.prepareStatement(RetentionSql.SUB_PARENTS)) {
-        ps.setLong(1, child.oid());
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            subSets.add(rs.getString(1));
-          }
-        }
-      }
-    }
-    if (action == Action.DROP) {
-      run(c, RetentionSql.dropTable(name));
-    } else {
-      if (!keepIndex) {
-        dropIndexes(c, child);
-      }
-      if (action == Action.MOVE) {
-        run(c, RetentionSql.setSchema(name, schema));
-      }
+    List<String> subSets = subSets(c, child);
+    for (String sql : finishDdl(c, child, action, keepIndex, schema)) {
+      run(c, sql);
     }
     List<String> removed = new ArrayList<>();
     if (!subSets.isEmpty()) {
@@ -186,8 +204,41 @@ final class ChildRetirer {
     return removed;
   }
 
+  /** The sets of a sub-partitioned child's tree, whose configuration leaves with it. */
+  private static List<String> subSets(Connection c, ChildTable child) throws SQLException {
+    List<String> subSets = new ArrayList<>();
+    if (child.partitioned()) {
+      try (PreparedStatement ps = c.prepareStatement(RetentionSql.SUB_PARENTS)) {
+        ps.setLong(1, child.oid());
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            subSets.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    return subSets;
+  }
+
+  /** The DDL once the child is out of the set: the drop, or the index drops and the move. */
+  private static List<String> finishDdl(
+      Connection c, ChildTable child, Action action, boolean keepIndex, String schema)
+      throws SQLException {
+    if (action == Action.DROP) {
+      return List.of(RetentionSql.dropTable(child.name()));
+    }
+    List<String> out = new ArrayList<>();
+    if (!keepIndex) {
+      out.addAll(indexDrops(c, child));
+    }
+    if (action == Action.MOVE) {
+      out.add(RetentionSql.setSchema(child.name(), schema));
+    }
+    return out;
+  }
+
   /** Indexes that back a constraint leave with the constraint; the others are dropped. */
-  private void dropIndexes(Connection c, ChildTable child) throws SQLException {
+  private static List<String> indexDrops(Connection c, ChildTable child) throws SQLException {
     List<String> sqls = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(RetentionSql.INDEXES_OF)) {
       ps.setLong(1, child.oid());
@@ -201,24 +252,26 @@ final class ChildRetirer {
         }
       }
     }
-    for (String sql : sqls) {
+    return sqls;
+  }
+
+  private void leavePublications(Connection c, ChildTable child) throws SQLException {
+    for (String sql : publicationDrops(c, child)) {
       run(c, sql);
     }
   }
 
-  private void leavePublications(Connection c, ChildTable child) throws SQLException {
-    List<String> pubs = new ArrayList<>();
+  private static List<String> publicationDrops(Connection c, ChildTable child) throws SQLException {
+    List<String> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(RetentionSql.PUBLICATIONS_OF)) {
       ps.setLong(1, child.oid());
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          pubs.add(rs.getString(1));
+          out.add(RetentionSql.publicationDropTable(rs.getString(1), child.name()));
         }
       }
     }
-    for (String pub : pubs) {
-      run(c, RetentionSql.publicationDropTable(pub, child.name()));
-    }
+    return out;
   }
 
   private State state(Connection c, TableName child) throws SQLException {

@@ -66,9 +66,29 @@ public final class Constraints {
    */
   public static List<AppliedConstraint> applyStep(
       Session session, String storeSchema, SetSnapshot set, LockRetry retry) {
+    ChildTable child = stepTarget(session, storeSchema, set);
+    return child == null ? List.of() : applyToChild(session, set, child, retry).added();
+  }
+
+  /**
+   * What {@link #applyStep} would do now, with plain reads only: the constraints it would add and
+   * its statements (the child's SHARE lock, then the constraints).
+   */
+  static Preview previewStep(Session session, String storeSchema, SetSnapshot set) {
+    ChildTable child = stepTarget(session, storeSchema, set);
+    return child == null ? Preview.NONE : preview(session, set, child);
+  }
+
+  /** The constraints a dry run found would be added, and the statements that would add them. */
+  record Preview(List<AppliedConstraint> added, List<String> statements) {
+    static final Preview NONE = new Preview(List.of(), List.of());
+  }
+
+  /** The child the maintenance step works on, or null when there is none (or nothing to do). */
+  private static ChildTable stepTarget(Session session, String storeSchema, SetSnapshot set) {
     List<String> columns = set.config().constraintCols();
     if (columns == null || columns.isEmpty()) {
-      return List.of();
+      return null;
     }
     Chosen chosen =
         session.inTransaction(
@@ -90,11 +110,7 @@ public final class Constraints {
               checkColumns(c, fresh);
               return choose(c, new SetReader(storeSchema), fresh);
             });
-    if (chosen.target().isEmpty()) {
-      return List.of();
-    }
-    ChildTable child = chosen.ascending().get(chosen.target().get()).child();
-    return applyToChild(session, set, child, retry, false).added();
+    return chosen.target().isEmpty() ? null : chosen.ascending().get(chosen.target().get()).child();
   }
 
   /** {@code apply_constraints}: see {@link org.partman4j.Partman#applyConstraints}. */
@@ -104,32 +120,12 @@ public final class Constraints {
         schema,
         parentTable,
         (session, name) -> {
-          Planned p =
-              session.inTransaction(
-                  "choosing the child of " + name + " to constrain",
-                  c -> {
-                    SetSnapshot set = new SetReader(schema).read(c, name, session.zone());
-                    List<String> cols = set.config().constraintCols();
-                    if (cols == null || cols.isEmpty()) {
-                      // pg_partman returns quietly, so maintenance may call it on every set.
-                      return new Planned(set, null, "the set has no constraint_cols");
-                    }
-                    checkColumns(c, set);
-                    if (childTable != null) {
-                      return new Planned(set, findChild(set, childTable), null);
-                    }
-                    Chosen chosen = choose(c, new SetReader(schema), set);
-                    if (chosen.target().isEmpty()) {
-                      return new Planned(set, null, noTargetReason(set, chosen));
-                    }
-                    return new Planned(
-                        set, chosen.ascending().get(chosen.target().get()).child(), null);
-                  });
+          Planned p = planApply(session, name, childTable);
           if (p.child() == null) {
             return new ApplyConstraintsResult(
                 name.toString(), null, List.of(), List.of(), List.of(), p.reason());
           }
-          ChildConstraints.Applied a = applyToChild(session, p.set(), p.child(), retry, false);
+          ChildConstraints.Applied a = applyToChild(session, p.set(), p.child(), retry);
           if (analyze) {
             analyze(session, name);
           }
@@ -143,26 +139,69 @@ public final class Constraints {
         });
   }
 
-  /** {@code drop_constraints}: see {@link org.partman4j.Partman#dropConstraints}. */
-  public DropConstraintsResult drop(String parentTable, String childTable, boolean debug) {
-    if (childTable == null) {
-      throw InspectionErrors.invalid(
-          "No child was given to drop the constraints of " + parentTable + "; give one.");
-    }
-    return SetLocks.onSet(
+  /**
+   * The statements {@link #apply} would run now, in order, changing nothing and taking no lock but
+   * what plain reads take: the child's SHARE lock, each constraint, and the ANALYZE.
+   */
+  public List<String> applyDryRun(String parentTable, String childTable, boolean analyze) {
+    return SetLocks.readOnSet(
         sessions,
         schema,
         parentTable,
         (session, name) -> {
-          Planned p =
-              session.inTransaction(
-                  "reading " + name,
-                  c -> {
-                    SetSnapshot set = new SetReader(schema).read(c, name, session.zone());
-                    requireColumns(set);
-                    checkColumns(c, set);
-                    return new Planned(set, findChild(set, childTable), null);
-                  });
+          Planned p = planApply(session, name, childTable);
+          if (p.child() == null) {
+            return List.of();
+          }
+          List<String> out = new ArrayList<>(preview(session, p.set(), p.child()).statements());
+          if (analyze) {
+            out.add(ConstraintSql.analyze(name));
+          }
+          return out;
+        });
+  }
+
+  /** The child {@link #apply} works on (the named one, or pg_partman's choice), read. */
+  private Planned planApply(Session session, TableName name, String childTable) {
+    return session.inTransaction(
+        "choosing the child of " + name + " to constrain",
+        c -> {
+          SetSnapshot set = new SetReader(schema).read(c, name, session.zone());
+          List<String> cols = set.config().constraintCols();
+          if (cols == null || cols.isEmpty()) {
+            // pg_partman returns quietly, so maintenance may call it on every set.
+            return new Planned(set, null, "the set has no constraint_cols");
+          }
+          checkColumns(c, set);
+          if (childTable != null) {
+            return new Planned(set, findChild(set, childTable), null);
+          }
+          Chosen chosen = choose(c, new SetReader(schema), set);
+          if (chosen.target().isEmpty()) {
+            return new Planned(set, null, noTargetReason(set, chosen));
+          }
+          return new Planned(set, chosen.ascending().get(chosen.target().get()).child(), null);
+        });
+  }
+
+  /** What applying to {@code child} would add, read without locking it. */
+  private static Preview preview(Session session, SetSnapshot set, ChildTable child) {
+    ChildConstraints.Applied a =
+        session.inTransaction("reading " + child.name(), c -> onChild(c, set, child, false));
+    List<String> statements = new ArrayList<>();
+    statements.add(ConstraintSql.lockAgainstWriters(child.name()));
+    a.added().forEach(x -> statements.add(x.statement()));
+    return new Preview(a.added(), statements);
+  }
+
+  /** {@code drop_constraints}: see {@link org.partman4j.Partman#dropConstraints}. */
+  public DropConstraintsResult drop(String parentTable, String childTable, boolean debug) {
+    return SetLocks.onSet(
+        sessions,
+        schema,
+        checkedChild(parentTable, childTable),
+        (session, name) -> {
+          Planned p = planDrop(session, name, childTable);
           ChildConstraints.Dropped d =
               retry.inTransaction(
                   session,
@@ -172,6 +211,46 @@ public final class Constraints {
                           c, p.child(), p.set().config().constraintCols(), true, debug));
           return new DropConstraintsResult(
               name.toString(), p.child().name().toString(), d.names(), d.statements());
+        });
+  }
+
+  /**
+   * The statements {@link #drop} would run now, in order, changing nothing and taking no lock but
+   * what plain reads take.
+   */
+  public List<String> dropDryRun(String parentTable, String childTable) {
+    return SetLocks.readOnSet(
+        sessions,
+        schema,
+        checkedChild(parentTable, childTable),
+        (session, name) -> {
+          Planned p = planDrop(session, name, childTable);
+          return session
+              .inTransaction(
+                  "reading the constraints of " + p.child().name(),
+                  c ->
+                      ChildConstraints.drop(
+                          c, p.child(), p.set().config().constraintCols(), false, false))
+              .statements();
+        });
+  }
+
+  private static String checkedChild(String parentTable, String childTable) {
+    if (childTable == null) {
+      throw InspectionErrors.invalid(
+          "No child was given to drop the constraints of " + parentTable + "; give one.");
+    }
+    return parentTable;
+  }
+
+  private Planned planDrop(Session session, TableName name, String childTable) {
+    return session.inTransaction(
+        "reading " + name,
+        c -> {
+          SetSnapshot set = new SetReader(schema).read(c, name, session.zone());
+          requireColumns(set);
+          checkColumns(c, set);
+          return new Planned(set, findChild(set, childTable), null);
         });
   }
 
@@ -246,7 +325,7 @@ public final class Constraints {
                       c ->
                           ChildConstraints.apply(
                               c, child, columns, valid, false, dropConstraints, false))
-                  : applyToChild(session, set, child, retry, false);
+                  : applyToChild(session, set, child, retry);
           added.addAll(a.added());
           a.added().forEach(x -> statements.add(x.statement()));
         }
@@ -306,19 +385,22 @@ public final class Constraints {
   }
 
   private static ChildConstraints.Applied applyToChild(
-      Session session, SetSnapshot set, ChildTable child, LockRetry retry, boolean debug) {
+      Session session, SetSnapshot set, ChildTable child, LockRetry retry) {
     return retry.inTransaction(
-        session,
-        "adding constraints to " + child.name(),
-        c ->
-            ChildConstraints.apply(
-                c,
-                child,
-                set.config().constraintCols(),
-                set.config().constraintValid(),
-                true,
-                false,
-                debug));
+        session, "adding constraints to " + child.name(), c -> onChild(c, set, child, true));
+  }
+
+  /** The set's constraints on one child: added, or with {@code execute} false only read. */
+  private static ChildConstraints.Applied onChild(
+      Connection c, SetSnapshot set, ChildTable child, boolean execute) throws SQLException {
+    return ChildConstraints.apply(
+        c,
+        child,
+        set.config().constraintCols(),
+        set.config().constraintValid(),
+        execute,
+        false,
+        false);
   }
 
   private static void analyze(Session session, TableName parent) {

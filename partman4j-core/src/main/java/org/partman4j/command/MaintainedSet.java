@@ -2,6 +2,7 @@ package org.partman4j.command;
 
 import java.util.List;
 import org.partman4j.model.SetConfig;
+import org.partman4j.model.TableName;
 import org.partman4j.plan.DecodedChild;
 
 /**
@@ -44,6 +45,15 @@ final class MaintainedSet {
 
   String name() {
     return config.parentTable();
+  }
+
+  /**
+   * The default partition that new children take their rows from, or null: with one, every new
+   * child goes through the default's path, so writers wait for the ATTACH instead of failing, and
+   * rows of its range already in the default move in.
+   */
+  TableName moveFrom() {
+    return defaultChild == null ? null : defaultChild.child().name();
   }
 
   boolean usable() {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.partman4j.ErrorCode;
 import org.partman4j.PartmanException;
 import org.partman4j.RetentionOutcome;
@@ -19,6 +20,7 @@ import org.partman4j.model.TableName;
 import org.partman4j.plan.DecodedChild;
 import org.partman4j.plan.RetentionPlanner;
 import org.partman4j.plan.RetentionPlanner.Action;
+import org.partman4j.sql.RetentionSql;
 import org.partman4j.time.PgInterval;
 import org.partman4j.time.PgTimestamps;
 import org.slf4j.Logger;
@@ -73,13 +75,9 @@ public final class Retention {
         new ChildRetirer(
             session, storeSchema, set.name(), work.parent().oid(), work.concurrent(), retry);
     List<String> finalized = new ArrayList<>();
-    List<TableName> planned =
-        plan.retire().stream().map(DecodedChild::child).map(ChildTable::name).toList();
-    for (TableName pending : work.pending()) {
-      if (!planned.contains(pending)) {
-        retirer.finalizePending(pending);
-        finalized.add(pending.table());
-      }
+    for (TableName pending : unplannedPending(work)) {
+      retirer.finalizePending(pending);
+      finalized.add(pending.table());
     }
     List<String> done = new ArrayList<>();
     List<String> configs = new ArrayList<>();
@@ -125,6 +123,66 @@ public final class Retention {
         work.concurrent());
   }
 
+  /** What a dry run of retention found: the children it would retire and the statements. */
+  record Preview(List<String> children, List<String> statements) {
+    static final Preview NONE = new Preview(List.of(), List.of());
+  }
+
+  /**
+   * The statements {@link #apply} would run now, in order, read in one transaction of plain reads:
+   * nothing is locked beyond what reading takes, and nothing changes.
+   */
+  static Preview preview(Session session, String storeSchema, SetSnapshot set, Instant now) {
+    SetConfig config = set.config();
+    if (config.retention() == null) {
+      return Preview.NONE;
+    }
+    Instant reference = PgTimestamps.requireValid(now.truncatedTo(ChronoUnit.MICROS));
+    return session.inTransaction(
+        "planning the retention of " + set.name(),
+        c -> {
+          RetentionReads.Work work = RetentionReads.read(c, storeSchema, set, reference);
+          ChildRetirer retirer =
+              new ChildRetirer(
+                  session,
+                  storeSchema,
+                  set.name(),
+                  work.parent().oid(),
+                  work.concurrent(),
+                  LockRetry.DEFAULT);
+          List<String> statements = new ArrayList<>();
+          for (TableName pending : unplannedPending(work)) {
+            statements.add(RetentionSql.detachFinalize(set.name(), pending));
+          }
+          List<String> children = new ArrayList<>();
+          for (DecodedChild d : work.plan().retire()) {
+            List<String> sqls =
+                retirer.preview(
+                    c,
+                    d.child(),
+                    work.plan().action(),
+                    config.retentionKeepIndex(),
+                    config.retentionKeepPublication(),
+                    config.retentionSchema());
+            if (!sqls.isEmpty()) {
+              children.add(d.child().name().table());
+              statements.addAll(sqls);
+            }
+          }
+          return new Preview(children, statements);
+        });
+  }
+
+  /**
+   * Children whose concurrent detach was interrupted and that the plan does not retire: they are
+   * finalized first, since no other child can be detached concurrently before.
+   */
+  private static List<TableName> unplannedPending(RetentionReads.Work work) {
+    List<TableName> planned =
+        work.plan().retire().stream().map(DecodedChild::child).map(ChildTable::name).toList();
+    return work.pending().stream().filter(p -> !planned.contains(p)).toList();
+  }
+
   /** pg_partman's {@code drop_partition_time}: see {@code Partman.dropPartitionTime}. */
   public RetentionOutcome dropTime(
       String parentTable,
@@ -133,6 +191,35 @@ public final class Retention {
       Boolean keepTable,
       Boolean keepIndex,
       String retentionSchema) {
+    Overrides o = timeOverrides(retention, keepTable, keepIndex, retentionSchema);
+    return run(parentTable, true, o, reference, true, this::applyTo);
+  }
+
+  /**
+   * The statements {@link #dropTime} would run now, in order, changing nothing and taking no lock
+   * but what plain reads take.
+   */
+  public List<String> dropTimeDryRun(
+      String parentTable,
+      String retention,
+      Instant reference,
+      Boolean keepTable,
+      Boolean keepIndex,
+      String retentionSchema) {
+    Overrides o = timeOverrides(retention, keepTable, keepIndex, retentionSchema);
+    return run(parentTable, true, o, reference, false, this::statementsFor);
+  }
+
+  private RetentionOutcome applyTo(Session session, SetSnapshot set, Instant reference) {
+    return apply(session, schema, set, reference, retry);
+  }
+
+  private List<String> statementsFor(Session session, SetSnapshot set, Instant reference) {
+    return preview(session, schema, set, reference).statements();
+  }
+
+  private static Overrides timeOverrides(
+      String retention, Boolean keepTable, Boolean keepIndex, String retentionSchema) {
     if (retention != null) {
       try {
         if (PgInterval.parse(retention).compareTo(PgInterval.ZERO) < 0) {
@@ -149,7 +236,7 @@ public final class Retention {
             e);
       }
     }
-    return run(parentTable, true, retention, reference, keepTable, keepIndex, retentionSchema);
+    return new Overrides(retention, keepTable, keepIndex, retentionSchema);
   }
 
   /** pg_partman's {@code drop_partition_id}: see {@code Partman.dropPartitionId}. */
@@ -159,6 +246,26 @@ public final class Retention {
       Boolean keepTable,
       Boolean keepIndex,
       String retentionSchema) {
+    Overrides o = idOverrides(retention, keepTable, keepIndex, retentionSchema);
+    return run(parentTable, false, o, null, true, this::applyTo);
+  }
+
+  /**
+   * The statements {@link #dropId} would run now, in order, changing nothing and taking no lock but
+   * what plain reads take.
+   */
+  public List<String> dropIdDryRun(
+      String parentTable,
+      Long retention,
+      Boolean keepTable,
+      Boolean keepIndex,
+      String retentionSchema) {
+    Overrides o = idOverrides(retention, keepTable, keepIndex, retentionSchema);
+    return run(parentTable, false, o, null, false, this::statementsFor);
+  }
+
+  private static Overrides idOverrides(
+      Long retention, Boolean keepTable, Boolean keepIndex, String retentionSchema) {
     if (retention != null && retention < 0) {
       throw new PartmanException(
           ErrorCode.INVALID_ARGUMENT,
@@ -166,34 +273,39 @@ public final class Retention {
               + retention
               + " is negative; give the number of ids to keep, e.g. 1000.");
     }
-    return run(
-        parentTable,
-        false,
-        retention == null ? null : retention.toString(),
-        null,
-        keepTable,
-        keepIndex,
-        retentionSchema);
+    return new Overrides(
+        retention == null ? null : retention.toString(), keepTable, keepIndex, retentionSchema);
   }
 
-  private RetentionOutcome run(
+  /** The arguments of a call that replace the set's configuration for that call. */
+  private record Overrides(
+      String retention, Boolean keepTable, Boolean keepIndex, String retentionSchema) {}
+
+  /** What a call does with the set once it is read and its configuration overridden. */
+  @FunctionalInterface
+  private interface Work<T> {
+    T on(Session session, SetSnapshot set, Instant reference);
+  }
+
+  /**
+   * Reads the set, checks the call fits it, and hands it on; under the set's lock unless {@code
+   * lock} is false (a dry run, which must not wait for other partman4j work).
+   */
+  private <T> T run(
       String parentTable,
       boolean time,
-      String retention,
+      Overrides overrides,
       Instant reference,
-      Boolean keepTable,
-      Boolean keepIndex,
-      String retentionSchema) {
+      boolean lock,
+      Work<T> work) {
     TableName name = InspectionErrors.parseTable("parent table", parentTable);
-    if (retentionSchema != null && retentionSchema.isBlank()) {
+    if (overrides.retentionSchema() != null && overrides.retentionSchema().isBlank()) {
       throw InspectionErrors.invalid(
           "The retention schema is empty; give a schema name, or null for the set's own.");
     }
     try (Session session = sessions.open()) {
       Install.ensureInstalled(session, schema);
-      return SetLocks.withSetLock(
-          session,
-          name.toString(),
+      Supplier<T> onSet =
           () -> {
             SetSnapshot set =
                 session.inTransaction(
@@ -207,7 +319,7 @@ public final class Retention {
                           ? " is partitioned by id; use dropPartitionId."
                           : " is partitioned by time; use dropPartitionTime."));
             }
-            SetSnapshot effective = override(set, retention, keepTable, keepIndex, retentionSchema);
+            SetSnapshot effective = override(set, overrides);
             if (effective.config().retention() == null) {
               throw new PartmanException(
                   ErrorCode.INVALID_ARGUMENT,
@@ -217,29 +329,25 @@ public final class Retention {
                       + " was given; give one, or set part_config.retention.");
             }
             Instant ref = reference != null ? reference : clock != null ? clock : now(session);
-            return apply(session, schema, effective, ref, retry);
-          });
+            return work.on(session, effective, ref);
+          };
+      return lock ? SetLocks.withSetLock(session, name.toString(), onSet) : onSet.get();
     }
   }
 
-  private static SetSnapshot override(
-      SetSnapshot set,
-      String retention,
-      Boolean keepTable,
-      Boolean keepIndex,
-      String retentionSchema) {
+  private static SetSnapshot override(SetSnapshot set, Overrides o) {
     SetConfigBuilder b = set.config().toBuilder();
-    if (retention != null) {
-      b.retention(retention);
+    if (o.retention() != null) {
+      b.retention(o.retention());
     }
-    if (keepTable != null) {
-      b.retentionKeepTable(keepTable);
+    if (o.keepTable() != null) {
+      b.retentionKeepTable(o.keepTable());
     }
-    if (keepIndex != null) {
-      b.retentionKeepIndex(keepIndex);
+    if (o.keepIndex() != null) {
+      b.retentionKeepIndex(o.keepIndex());
     }
-    if (retentionSchema != null) {
-      b.retentionSchema(retentionSchema);
+    if (o.retentionSchema() != null) {
+      b.retentionSchema(o.retentionSchema());
     }
     return new SetSnapshot(
         set.name(),
@@ -251,7 +359,8 @@ public final class Retention {
         set.bounds());
   }
 
-  private static Instant now(Session session) {
+  /** The database's {@code now()}. */
+  static Instant now(Session session) {
     return session.inTransaction(
         "reading the database's time",
         c -> {

@@ -11,9 +11,13 @@ import java.util.List;
 import java.util.Map;
 import org.partman4j.AppliedConstraint;
 import org.partman4j.ErrorCode;
+import org.partman4j.MaintenanceListener;
+import org.partman4j.MaintenancePlan;
+import org.partman4j.MaintenanceProgress;
 import org.partman4j.MaintenanceResult;
 import org.partman4j.PartmanException;
 import org.partman4j.RetentionOutcome;
+import org.partman4j.SetMaintenancePlan;
 import org.partman4j.SetMaintenanceResult;
 import org.partman4j.ddl.ChildCreator;
 import org.partman4j.ddl.ChildOutcome;
@@ -80,6 +84,11 @@ public final class RunMaintenance {
    *     ErrorCode#SET_NOT_FOUND} when the named table has no part_config row
    */
   public MaintenanceResult run(String parentTable) {
+    return run(parentTable, MaintenanceListener.NONE);
+  }
+
+  /** {@link #run(String)}, telling {@code listener} after each set. */
+  public MaintenanceResult run(String parentTable, MaintenanceListener listener) {
     long started = System.nanoTime();
     TableName named =
         parentTable == null ? null : InspectionErrors.parseTable("parent table", parentTable);
@@ -105,7 +114,7 @@ public final class RunMaintenance {
         }
         Install.ensureInstalled(session, schema);
         Instant now = clock != null ? clock : locks.now();
-        List<SetMaintenanceResult> results = maintain(session, named, now);
+        List<SetMaintenanceResult> results = maintain(session, named, now, listener, started);
         return new MaintenanceResult(
             MaintenanceResult.Status.COMPLETED, summary(results), results, since(started));
       } finally {
@@ -114,7 +123,62 @@ public final class RunMaintenance {
     }
   }
 
-  private List<SetMaintenanceResult> maintain(Session session, TableName named, Instant now) {
+  /**
+   * The plan of {@link #run}: what it would do now to each set, and the statements, with plain
+   * reads only. No maintenance or set lock is taken, so it neither waits for a running maintainer
+   * nor makes one wait; nothing is changed (the store is installed if missing, as by every call).
+   */
+  public MaintenancePlan dryRun(String parentTable) {
+    TableName named =
+        parentTable == null ? null : InspectionErrors.parseTable("parent table", parentTable);
+    try (Session session = sessions.open()) {
+      Install.ensureInstalled(session, schema);
+      record Server(boolean replica, Instant now) {}
+      Server server =
+          Autocommit.run(
+              session,
+              "reading the database's time",
+              c -> {
+                try (PreparedStatement ps = c.prepareStatement(MaintenanceSql.RECOVERY_AND_NOW);
+                    ResultSet rs = ps.executeQuery()) {
+                  rs.next();
+                  return new Server(rs.getBoolean(1), PgTimestamps.ofEpochMicros(rs.getLong(2)));
+                }
+              });
+      if (server.replica() || assumeReplica) {
+        return new MaintenancePlan(
+            "The database is a replica (pg_is_in_recovery() is true); a run would do nothing.",
+            List.of(),
+            List.of());
+      }
+      Instant now = clock != null ? clock : server.now();
+      Selected selected = prepare(session, named);
+      List<SetMaintenancePlan> plans = new ArrayList<>();
+      List<String> statements = new ArrayList<>();
+      List<String> toStamp = new ArrayList<>();
+      for (MaintainedSet m : selected.sets()) {
+        SetMaintenancePlan p =
+            m.error != null
+                ? MaintenancePreview.failed(m.name(), m.error)
+                : MaintenancePreview.of(
+                    session, schema, m, selected.limits().get(m.name()), now, creator);
+        plans.add(p);
+        statements.addAll(p.statements());
+        if (p.error() == null) {
+          toStamp.add(m.name());
+        }
+      }
+      if (!toStamp.isEmpty()) {
+        statements.add(MaintenanceSql.stampLastRun(schema, toStamp));
+      }
+      return new MaintenancePlan(MaintenancePreview.summary(plans), plans, statements);
+    }
+  }
+
+  /** The sets a run works on, read and probed, with the limits of sub-sets. */
+  private record Selected(List<MaintainedSet> sets, Map<String, SubSetLimits.Range> limits) {}
+
+  private Selected prepare(Session session, TableName named) {
     MaintenanceReader reader = new MaintenanceReader(schema);
     List<MaintainedSet> all = reader.readAll(session);
     List<MaintainedSet> selected = select(all, named);
@@ -129,13 +193,22 @@ public final class RunMaintenance {
       }
     }
     reader.probe(session, toProbe);
-    Map<String, SubSetLimits.Range> limits = SubSetLimits.of(all);
+    return new Selected(selected, SubSetLimits.of(all));
+  }
+
+  private List<SetMaintenanceResult> maintain(
+      Session session, TableName named, Instant now, MaintenanceListener listener, long started) {
+    Selected prepared = prepare(session, named);
+    List<MaintainedSet> selected = prepared.sets();
+    Map<String, SubSetLimits.Range> limits = prepared.limits();
     List<SetMaintenanceResult> results = new ArrayList<>();
     List<String> toStamp = new ArrayList<>();
+    int created = 0;
     for (MaintainedSet m : selected) {
       if (m.error != null) {
         log.warn("Maintenance of {} skipped: {}", m.name(), m.error);
         results.add(SetWork.failed(m.name(), m.error));
+        tell(listener, results, selected.size(), created, started);
         continue;
       }
       SetWork work = new SetWork(m);
@@ -162,9 +235,28 @@ public final class RunMaintenance {
         log.warn("Maintenance of {} failed", m.name(), e);
       }
       results.add(work.result());
+      created += work.created.size();
+      tell(listener, results, selected.size(), created, started);
     }
     stamp(session, toStamp);
     return results;
+  }
+
+  /** Tells the listener about the set just added to {@code results}; its failures stay its own. */
+  private static void tell(
+      MaintenanceListener listener,
+      List<SetMaintenanceResult> results,
+      int setCount,
+      int created,
+      long started) {
+    SetMaintenanceResult last = results.get(results.size() - 1);
+    try {
+      listener.setDone(
+          new MaintenanceProgress(
+              results.size(), setCount, last.parentTable(), created, since(started), last));
+    } catch (RuntimeException e) {
+      log.warn("The maintenance listener failed after {}", last.parentTable(), e);
+    }
   }
 
   /** Premake: the children after the newest one that the set's premake asks for. */
@@ -190,9 +282,7 @@ public final class RunMaintenance {
   private void createChildren(
       Session session, MaintainedSet m, List<PlannedChild> children, SetWork work) {
     TableName parent = m.set.name();
-    // With a default partition, every new child goes through the default's path: writers wait
-    // for the ATTACH instead of failing, and rows of its range already in the default move in.
-    TableName moveFrom = m.defaultChild == null ? null : m.defaultChild.child().name();
+    TableName moveFrom = m.moveFrom();
     SetLocks.withSetLock(
         session,
         parent.toString(),

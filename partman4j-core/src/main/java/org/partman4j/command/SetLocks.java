@@ -26,10 +26,26 @@ final class SetLocks {
       String schema,
       String parentTable,
       BiFunction<Session, TableName, T> work) {
+    return readOnSet(
+        sessions,
+        schema,
+        parentTable,
+        (session, name) -> withSetLock(session, name.toString(), () -> work.apply(session, name)));
+  }
+
+  /**
+   * The frame of a dry run on one set: as {@link #onSet}, but without the set's lock, so that it
+   * neither waits for other partman4j work nor makes that work wait.
+   */
+  static <T> T readOnSet(
+      Sessions sessions,
+      String schema,
+      String parentTable,
+      BiFunction<Session, TableName, T> work) {
     TableName name = InspectionErrors.parseTable("parent table", parentTable);
     try (Session session = sessions.open()) {
       Install.ensureInstalled(session, schema);
-      return withSetLock(session, name.toString(), () -> work.apply(session, name));
+      return work.apply(session, name);
     }
   }
 

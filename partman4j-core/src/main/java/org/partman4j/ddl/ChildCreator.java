@@ -184,12 +184,28 @@ public final class ChildCreator {
    * marked as a placeholder.
    */
   public List<ChildResult> dryRun(Session session, ChildProperties p, List<NewChild> children) {
+    return dryRun(session, p, children, null, null);
+  }
+
+  /**
+   * {@link #dryRun(Session, ChildProperties, List)} of {@link #create(Session, ChildProperties,
+   * NewChild, TableName, String)}: with {@code defaultPartition}, each new child's statements
+   * include the move of its rows out of the default.
+   */
+  public List<ChildResult> dryRun(
+      Session session,
+      ChildProperties p,
+      List<NewChild> children,
+      TableName defaultPartition,
+      String control) {
     return session.inTransaction(
         "checking the children of " + p.parent(),
         c -> {
           List<ChildResult> out = new ArrayList<>(children.size());
           SubPartitionKey key = subSets.keyFor(c, p.parent());
           ChildProperties props = key == null ? p : p.withSubPartitionKey(key);
+          List<String> columns =
+              defaultPartition == null ? List.of() : writableColumns(c, p.parentOid());
           for (NewChild child : children) {
             ExistingRelation existing = ExistingRelation.find(c, child.table());
             if (existing == null) {
@@ -197,7 +213,7 @@ public final class ChildCreator {
                   new ChildResult(
                       child.table(),
                       ChildOutcome.WOULD_CREATE,
-                      ChildStatements.preview(props, child),
+                      ChildStatements.preview(props, child, defaultPartition, control, columns),
                       0));
             } else if (isThisChild(c, p, child, existing)) {
               out.add(new ChildResult(child.table(), ChildOutcome.EXISTED, List.of(), 0));
@@ -234,15 +250,7 @@ public final class ChildCreator {
             st.execute(current);
           }
           ran.add(current);
-          current =
-              DdlSql.moveRows(
-                  m.defaultPartition(),
-                  m.child(),
-                  m.control(),
-                  p.keyTypeSchema(),
-                  p.keyTypeName(),
-                  child.bound(),
-                  writableColumns(c, p.parentOid()));
+          current = ChildStatements.moveRows(p, m, child, writableColumns(c, p.parentOid()));
           try (Statement st = c.createStatement()) {
             moved = st.executeUpdate(current);
           }

@@ -143,8 +143,23 @@ public final class ChildStatements {
    * this session would get, and the replica identity index marked as named only at run time.
    */
   public static List<String> preview(ChildProperties p, NewChild child) {
+    return preview(p, child, null, null, List.of());
+  }
+
+  /**
+   * {@link #preview(ChildProperties, NewChild)} of the steps that also move the rows of the child's
+   * range out of {@code defaultPartition} (when not null).
+   *
+   * @param writableColumns the parent's columns the move names (see {@link DdlSql#moveRows})
+   */
+  public static List<String> preview(
+      ChildProperties p,
+      NewChild child,
+      TableName defaultPartition,
+      String control,
+      List<String> writableColumns) {
     List<String> out = new ArrayList<>();
-    for (Step s : steps(p, child)) {
+    for (Step s : steps(p, child, defaultPartition, control)) {
       if (s instanceof Step.Run r) {
         out.add(r.sql());
       } else if (s instanceof Step.ApplyPrivileges a) {
@@ -153,9 +168,23 @@ public final class ChildStatements {
         out.add(DdlSql.replicaIdentityPlaceholder(ri.child(), ri.parentIndexName()));
       } else if (s instanceof Step.MoveRows m) {
         out.add(DdlSql.lockExclusive(m.defaultPartition()));
+        out.add(moveRows(p, m, child, writableColumns));
       }
     }
     return out;
+  }
+
+  /** The statement of a {@link Step.MoveRows} of {@code child}. */
+  static String moveRows(
+      ChildProperties p, Step.MoveRows m, NewChild child, List<String> writableColumns) {
+    return DdlSql.moveRows(
+        m.defaultPartition(),
+        m.child(),
+        m.control(),
+        p.keyTypeSchema(),
+        p.keyTypeName(),
+        child.bound(),
+        writableColumns);
   }
 
   private static void statistics(ChildProperties p, TableName t, List<Step> steps) {

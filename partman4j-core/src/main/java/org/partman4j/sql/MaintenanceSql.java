@@ -59,6 +59,13 @@ public final class MaintenanceSql {
         JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
       """;
 
+  /**
+   * Whether the server is a replica, and its {@code now()} in microseconds: what {@link #TRY_LOCKS}
+   * reads besides the locks, for a dry run, which takes none.
+   */
+  public static final String RECOVERY_AND_NOW =
+      "SELECT pg_catalog.pg_is_in_recovery(), (extract(epoch FROM now()) * 1000000)::bigint";
+
   private MaintenanceSql() {}
 
   /**
@@ -66,17 +73,38 @@ public final class MaintenanceSql {
    * (?)}: one text array parameter.
    */
   public static String stampLastRun(String storeSchema) {
+    return stampLastRun(storeSchema, "?::text[]");
+  }
+
+  /** {@link #stampLastRun(String)} with the parents written in, as a dry run shows it. */
+  public static String stampLastRun(String storeSchema, List<String> parents) {
+    return stampLastRun(storeSchema, Sql.textArray(parents));
+  }
+
+  private static String stampLastRun(String storeSchema, String parents) {
     return "UPDATE "
         + Sql.qualified(storeSchema, "part_config")
-        + " SET maintenance_last_run = clock_timestamp() WHERE parent_table = ANY (?::text[])";
+        + " SET maintenance_last_run = clock_timestamp() WHERE parent_table = ANY ("
+        + parents
+        + ")";
   }
 
   /** Marks one sub-set full and stamps it: one parameter, the parent_table. */
   public static String markFull(String storeSchema) {
+    return markFull(storeSchema, "?");
+  }
+
+  /** {@link #markFull(String)} with the parent written in, as a dry run shows it. */
+  public static String markFull(String storeSchema, TableName parent) {
+    return markFull(storeSchema, Sql.literal(parent.toString()));
+  }
+
+  private static String markFull(String storeSchema, String parent) {
     return "UPDATE "
         + Sql.qualified(storeSchema, "part_config")
         + " SET sub_partition_set_full = true, maintenance_last_run = clock_timestamp()"
-        + " WHERE parent_table = ?";
+        + " WHERE parent_table = "
+        + parent;
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.partman4j.sql;
 
+import java.util.List;
 import org.partman4j.model.TableName;
 
 /**
@@ -99,9 +100,20 @@ public final class RetentionSql {
 
   /** {@code DELETE} of the configuration rows of the given sets (text[] parameter). */
   public static String deleteConfigs(String storeSchema) {
+    return deleteConfigs(storeSchema, "?::text[]");
+  }
+
+  /** {@link #deleteConfigs(String)} with the sets written in, as a dry run shows it. */
+  public static String deleteConfigs(String storeSchema, List<String> parents) {
+    return deleteConfigs(storeSchema, Sql.textArray(parents));
+  }
+
+  private static String deleteConfigs(String storeSchema, String parents) {
     return "DELETE FROM "
         + Sql.qualified(storeSchema, "part_config")
-        + " WHERE parent_table = ANY (?::text[]) RETURNING parent_table";
+        + " WHERE parent_table = ANY ("
+        + parents
+        + ") RETURNING parent_table";
   }
 
   private RetentionSql() {}

@@ -1,6 +1,7 @@
 package org.partman4j.sql;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.partman4j.ErrorCode;
 import org.partman4j.PartmanException;
 
@@ -65,6 +66,15 @@ public final class Sql {
       throw invalid("The value '" + printable(value) + "' holds a NUL character; remove it.");
     }
     return '\'' + value.replace("'", "''") + '\'';
+  }
+
+  /** A {@code text[]} value written out: {@code ARRAY['a', 'b']::text[]}. */
+  public static String textArray(List<String> values) {
+    StringBuilder b = new StringBuilder("ARRAY[");
+    for (int i = 0; i < values.size(); i++) {
+      b.append(i == 0 ? "" : ", ").append(literal(values.get(i)));
+    }
+    return b.append("]::text[]").toString();
   }
 
   /**

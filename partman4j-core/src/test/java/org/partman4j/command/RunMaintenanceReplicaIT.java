@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
+import org.partman4j.MaintenancePlan;
 import org.partman4j.MaintenanceResult;
 import org.partman4j.PartitionSetDefinition;
 import org.partman4j.Partman;
@@ -42,5 +43,24 @@ class RunMaintenanceReplicaIT {
     assertThat(db.queryString("SELECT maintenance_last_run IS NULL FROM partman.part_config"))
         .isEqualTo("t");
     assertThat(partman.runMaintenance().status()).isEqualTo(MaintenanceResult.Status.COMPLETED);
+  }
+
+  @Test
+  void onAReplicaTheDryRunSaysARunWouldDoNothing(TestDatabase db) {
+    db.execute("CREATE SCHEMA rd", "CREATE TABLE rd.t (id int NOT NULL) PARTITION BY RANGE (id)");
+    Partman partman = Scenes.partman(db);
+    partman.createParent(PartitionSetDefinition.of("rd.t", "id", "10").premake(1));
+    db.execute("INSERT INTO rd.t VALUES (5)", "UPDATE partman.part_config SET premake = 5");
+    Sessions sessions = new Sessions(db.dataSource(), ZoneId.of("UTC"), Duration.ofSeconds(5));
+
+    MaintenancePlan replica =
+        new RunMaintenance(sessions, "partman", Instant.now(), LockRetry.DEFAULT, true)
+            .dryRun(null);
+    MaintenancePlan primary = partman.runMaintenanceDryRun("rd.t");
+
+    assertThat(replica.message()).contains("replica").contains("would do nothing");
+    assertThat(replica.sets()).isEmpty();
+    assertThat(replica.statements()).isEmpty();
+    assertThat(primary.sets().get(0).childrenToCreate()).isNotEmpty();
   }
 }
