@@ -89,6 +89,17 @@ public final class Partman {
   }
 
   /**
+   * What {@link #install()} would run now, without running it: the statements in order ({@code
+   * CREATE SCHEMA}, the version table, each pending store script and its history row), or an empty
+   * list when the store is current. Takes no lock and changes nothing.
+   *
+   * @throws PartmanException as {@link #install()} would, before anything would change
+   */
+  public List<String> installDryRun() {
+    return new Install(sessions, settings.schema()).dryRun();
+  }
+
+  /**
    * The zone every partman4j session uses and partition boundaries are computed in: the configured
    * {@link PartmanConfiguration#timeZone(ZoneId) zone}, or else the default the database gives the
    * connecting role. Resolved on first use (which takes a connection) and kept.

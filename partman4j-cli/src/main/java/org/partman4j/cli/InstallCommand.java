@@ -1,10 +1,12 @@
 package org.partman4j.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.partman4j.InstallResult;
 import org.partman4j.cli.output.TextTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code partman install}: creates or upgrades partman's schema and tables in the database. */
 @Command(
@@ -18,8 +20,17 @@ import picocli.CommandLine.Command;
     })
 final class InstallCommand extends ConnectedCommand {
 
+  @Option(
+      names = "--dry-run",
+      description = "Print the SQL an install would run, in order, and change nothing.")
+  boolean dryRun;
+
   @Override
   ExitCode run() {
+    if (dryRun) {
+      printPlan(partman().installDryRun());
+      return ExitCode.OK;
+    }
     InstallResult result = partman().install();
     if (json()) {
       Map<String, Object> doc = new LinkedHashMap<>();
@@ -55,5 +66,27 @@ final class InstallCommand extends ConnectedCommand {
               + scripts.render());
     }
     return ExitCode.OK;
+  }
+
+  private void printPlan(List<String> statements) {
+    String schema = partman().schema();
+    if (json()) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("schema", schema);
+      doc.put("dry_run", true);
+      doc.put("statements", statements);
+      printJson(doc);
+      return;
+    }
+    StringBuilder b =
+        new StringBuilder("-- Dry run of install in schema ")
+            .append(schema)
+            .append(": nothing was changed. ")
+            .append(
+                statements.isEmpty()
+                    ? "The store is current; no statement would run.\n"
+                    : "These statements would run, in order, in one transaction:\n");
+    appendStatements(b, statements);
+    print(b.toString());
   }
 }

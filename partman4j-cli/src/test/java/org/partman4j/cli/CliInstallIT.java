@@ -119,6 +119,36 @@ class CliInstallIT {
   }
 
   @Test
+  void dryRunPrintsTheInstallSqlAndChangesNothing(TestDatabase db) {
+    String url = uriWithPassword(db, db.name());
+    CliRun text =
+        CliRun.run(home, Map.of(), "install", "--url", url, "--schema", "dry", "--dry-run");
+    assertThat(text.exit()).as(text.err()).isZero();
+    assertThat(text.out())
+        .startsWith("-- Dry run of install in schema dry: nothing was changed.")
+        .contains("CREATE SCHEMA \"dry\";\n")
+        .contains("CREATE TABLE \"dry\".\"partman4j_schema_history\"")
+        .contains("'V003__job_history.sql'");
+    assertThat(db.queryString("SELECT count(*) FROM pg_namespace WHERE nspname = 'dry'"))
+        .isEqualTo("0");
+
+    CliRun json =
+        CliRun.run(
+            home, Map.of(), "install", "--url", url, "--schema", "dry", "--dry-run", "-o", "json");
+    assertThat(json.exit()).as(json.err()).isZero();
+    assertThat(json.out())
+        .startsWith("{\n  \"schema\": \"dry\",\n  \"dry_run\": true,\n  \"statements\": [")
+        .contains("CREATE SCHEMA");
+
+    assertThat(CliRun.run(home, Map.of(), "install", "--url", url, "--schema", "dry").exit())
+        .isZero();
+    CliRun current =
+        CliRun.run(home, Map.of(), "install", "--url", url, "--schema", "dry", "--dry-run");
+    assertThat(current.exit()).isZero();
+    assertThat(current.out()).contains("The store is current; no statement would run.");
+  }
+
+  @Test
   void theEnvironmentAloneIsEnough(TestDatabase db) {
     String hostPort = db.jdbcUrl().substring("jdbc:postgresql://".length());
     hostPort = hostPort.substring(0, hostPort.indexOf('/'));

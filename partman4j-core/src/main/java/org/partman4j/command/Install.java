@@ -1,5 +1,6 @@
 package org.partman4j.command;
 
+import java.util.List;
 import org.partman4j.InstallResult;
 import org.partman4j.exec.Session;
 import org.partman4j.exec.Sessions;
@@ -25,6 +26,19 @@ public final class Install {
   public InstallResult run() {
     try (Session session = sessions.open()) {
       return install(session, schema);
+    }
+  }
+
+  /**
+   * The statements {@link #run} would execute now, in order, changing nothing; empty when the store
+   * is current.
+   */
+  public List<String> dryRun() {
+    StoreInstaller installer = new StoreInstaller(schema);
+    try (Session session = sessions.open()) {
+      return session.inTransaction(
+          "planning the install of the partman4j store in schema " + Sql.ident(schema),
+          installer::dryRun);
     }
   }
 

@@ -26,27 +26,33 @@ final class SchemaHistory {
 
   void create(Connection c) throws SQLException {
     try (Statement st = c.createStatement()) {
-      st.execute(
-          "CREATE TABLE "
-              + table
-              + " (version int NOT NULL CONSTRAINT "
-              + Sql.ident(TABLE + "_pkey")
-              + " PRIMARY KEY CHECK (version > 0),"
-              + " description text NOT NULL,"
-              + " script text NOT NULL,"
-              + " checksum text NOT NULL,"
-              + " installed_by text NOT NULL DEFAULT current_user,"
-              + " installed_on timestamptz NOT NULL DEFAULT now(),"
-              + " execution_ms int NOT NULL)");
-      st.execute(
-          "COMMENT ON TABLE "
-              + table
-              + " IS "
-              + Sql.literal(
-                  "Versions of the partman4j store in schema "
-                      + schema
-                      + ", written by partman4j's install; do not edit."));
+      for (String sql : createStatements()) {
+        st.execute(sql);
+      }
     }
+  }
+
+  /** The statements that create the table, in order. */
+  List<String> createStatements() {
+    return List.of(
+        "CREATE TABLE "
+            + table
+            + " (version int NOT NULL CONSTRAINT "
+            + Sql.ident(TABLE + "_pkey")
+            + " PRIMARY KEY CHECK (version > 0),"
+            + " description text NOT NULL,"
+            + " script text NOT NULL,"
+            + " checksum text NOT NULL,"
+            + " installed_by text NOT NULL DEFAULT current_user,"
+            + " installed_on timestamptz NOT NULL DEFAULT now(),"
+            + " execution_ms int NOT NULL)",
+        "COMMENT ON TABLE "
+            + table
+            + " IS "
+            + Sql.literal(
+                "Versions of the partman4j store in schema "
+                    + schema
+                    + ", written by partman4j's install; do not edit."));
   }
 
   List<AppliedScript> read(Connection c) throws SQLException {
@@ -75,10 +81,7 @@ final class SchemaHistory {
 
   void record(Connection c, StoreScript script, int executionMillis) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO "
-                + table
-                + " (version, description, script, checksum, execution_ms) VALUES (?, ?, ?, ?, ?)")) {
+        c.prepareStatement("INSERT INTO " + table + RECORD_COLUMNS + " VALUES (?, ?, ?, ?, ?)")) {
       ps.setInt(1, script.version());
       ps.setString(2, script.description());
       ps.setString(3, script.fileName());
@@ -87,4 +90,26 @@ final class SchemaHistory {
       ps.executeUpdate();
     }
   }
+
+  /**
+   * The row {@link #record} writes for a script, as one statement with its values written out; a
+   * real install records the script's measured time where this shows 0.
+   */
+  String recordStatement(StoreScript script) {
+    return "INSERT INTO "
+        + table
+        + RECORD_COLUMNS
+        + " VALUES ("
+        + script.version()
+        + ", "
+        + Sql.literal(script.description())
+        + ", "
+        + Sql.literal(script.fileName())
+        + ", "
+        + Sql.literal(script.checksum())
+        + ", 0)";
+  }
+
+  private static final String RECORD_COLUMNS =
+      " (version, description, script, checksum, execution_ms)";
 }

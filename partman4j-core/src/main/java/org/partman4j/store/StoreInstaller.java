@@ -49,37 +49,20 @@ public final class StoreInstaller {
   /** Installs or upgrades the store; call inside a transaction. */
   public InstallResult install(Connection c) throws SQLException {
     AdvisoryLocks.lockForTransaction(c, LOCK_PURPOSE, schema);
-    StoreInspection found = StoreInspection.read(c, schema);
-    if (found.partmanExtensionVersion() != null) {
-      throw InstallErrors.ownedByExtension(schema, found);
+    Plan plan = plan(c);
+    if (plan.pending().isEmpty()) {
+      log.debug("Schema {}: store is at version {}, nothing to do", schema, plan.before());
+      return new InstallResult(schema, plan.before(), plan.before(), List.of());
     }
-    if (found.schemaExists() && !found.canUseSchema()) {
-      throw InstallErrors.cannotUseSchema(schema, found, "USAGE");
+    if (plan.createSchema()) {
+      execute(c, createSchemaStatement());
+      log.info("Schema {}: created in database {}", schema, plan.database());
     }
-    List<AppliedScript> applied = found.historyExists() ? history.read(c) : List.of();
-    int before = check(applied);
-    List<StoreScript> pending = scripts.stream().filter(s -> s.version() > before).toList();
-    if (pending.isEmpty()) {
-      log.debug("Schema {}: store is at version {}, nothing to do", schema, before);
-      return new InstallResult(schema, before, before, List.of());
-    }
-    if (!found.schemaExists()) {
-      if (!found.canCreateSchema()) {
-        throw InstallErrors.cannotCreateSchema(schema, found);
-      }
-      execute(c, "CREATE SCHEMA " + Sql.ident(schema));
-      log.info("Schema {}: created in database {}", schema, found.database());
-    } else if (!found.canCreateInSchema()) {
-      throw InstallErrors.cannotUseSchema(schema, found, "CREATE");
-    }
-    if (!found.historyExists()) {
-      if (found.foreignTables() != null) {
-        throw InstallErrors.foreignTables(schema, found);
-      }
+    if (plan.createHistory()) {
       history.create(c);
     }
     List<String> names = new ArrayList<>();
-    for (StoreScript s : pending) {
+    for (StoreScript s : plan.pending()) {
       long start = System.nanoTime();
       String sql = s.sqlFor(Sql.ident(schema));
       try {
@@ -93,9 +76,72 @@ public final class StoreInstaller {
       names.add(s.fileName());
       log.info("Schema {}: applied store script {} ({} ms)", schema, s.fileName(), millis);
     }
-    int after = pending.get(pending.size() - 1).version();
-    return new InstallResult(schema, before, after, names);
+    int after = plan.pending().get(plan.pending().size() - 1).version();
+    return new InstallResult(schema, plan.before(), after, names);
   }
+
+  /**
+   * The statements {@link #install} would run now, in order, after the same checks, without running
+   * them or taking the install lock; empty when the store is current.
+   */
+  public List<String> dryRun(Connection c) throws SQLException {
+    Plan plan = plan(c);
+    List<String> out = new ArrayList<>();
+    if (plan.pending().isEmpty()) {
+      return out;
+    }
+    if (plan.createSchema()) {
+      out.add(createSchemaStatement());
+    }
+    if (plan.createHistory()) {
+      out.addAll(history.createStatements());
+    }
+    for (StoreScript s : plan.pending()) {
+      out.add(s.sqlFor(Sql.ident(schema)));
+      out.add(history.recordStatement(s));
+    }
+    return out;
+  }
+
+  /** What an install must do, decided from the catalog; refuses what it cannot do. */
+  private Plan plan(Connection c) throws SQLException {
+    StoreInspection found = StoreInspection.read(c, schema);
+    if (found.partmanExtensionVersion() != null) {
+      throw InstallErrors.ownedByExtension(schema, found);
+    }
+    if (found.schemaExists() && !found.canUseSchema()) {
+      throw InstallErrors.cannotUseSchema(schema, found, "USAGE");
+    }
+    List<AppliedScript> applied = found.historyExists() ? history.read(c) : List.of();
+    int before = check(applied);
+    List<StoreScript> pending = scripts.stream().filter(s -> s.version() > before).toList();
+    if (pending.isEmpty()) {
+      return new Plan(before, pending, false, false, found.database());
+    }
+    if (!found.schemaExists()) {
+      if (!found.canCreateSchema()) {
+        throw InstallErrors.cannotCreateSchema(schema, found);
+      }
+    } else if (!found.canCreateInSchema()) {
+      throw InstallErrors.cannotUseSchema(schema, found, "CREATE");
+    }
+    if (!found.historyExists() && found.foreignTables() != null) {
+      throw InstallErrors.foreignTables(schema, found);
+    }
+    return new Plan(
+        before, pending, !found.schemaExists(), !found.historyExists(), found.database());
+  }
+
+  private String createSchemaStatement() {
+    return "CREATE SCHEMA " + Sql.ident(schema);
+  }
+
+  private record Plan(
+      int before,
+      List<StoreScript> pending,
+      boolean createSchema,
+      boolean createHistory,
+      String database) {}
 
   /**
    * Whether the store is installed and current, read without the lock: the cheap test a command

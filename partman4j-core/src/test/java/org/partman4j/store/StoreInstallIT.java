@@ -2,6 +2,7 @@ package org.partman4j.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -184,6 +185,61 @@ class StoreInstallIT {
       assertThat(Catalog.snapshot(db.adminDataSource())).isEqualTo(before);
       holder.rollback();
     }
+  }
+
+  @Test
+  void aDryRunChangesNothingAndListsExactlyWhatInstallsTheStore(TestDatabase db) throws Exception {
+    String before = Catalog.snapshot(db.adminDataSource());
+
+    List<String> plan = partman(db, "planned").installDryRun();
+
+    assertThat(Catalog.snapshot(db.adminDataSource())).isEqualTo(before);
+    assertThat(Catalog.schemaExists(db.adminDataSource(), "planned")).isFalse();
+    assertThat(plan.get(0)).isEqualTo("CREATE SCHEMA \"planned\"");
+    assertThat(plan.get(1)).startsWith("CREATE TABLE \"planned\".\"partman4j_schema_history\"");
+    assertThat(
+            plan.stream()
+                .filter(s -> s.startsWith("INSERT INTO \"planned\".\"partman4j_schema_history\"")))
+        .hasSize(NEWEST);
+
+    // Running the listed statements by hand leaves a store install() finds current.
+    try (Connection c = db.dataSource().getConnection();
+        java.sql.Statement st = c.createStatement()) {
+      c.setAutoCommit(false);
+      for (String sql : plan) {
+        st.execute(sql);
+      }
+      c.commit();
+    }
+    assertThat(partman(db, "planned").install())
+        .isEqualTo(new InstallResult("planned", NEWEST, NEWEST, List.of()));
+    assertThat(partman(db, "planned").installDryRun()).isEmpty();
+  }
+
+  @Test
+  void aDryRunOfAPartlyInstalledStoreListsOnlyThePendingScripts(TestDatabase db) throws Exception {
+    partman(db, "partly").install();
+    db.execute("DELETE FROM partly.partman4j_schema_history WHERE version = " + NEWEST);
+    String lastScript = StoreScripts.all().get(NEWEST - 1).fileName();
+
+    List<String> plan = partman(db, "partly").installDryRun();
+
+    assertThat(plan).hasSize(2);
+    assertThat(plan.get(1)).contains(lastScript);
+    assertThat(plan).noneMatch(s -> s.startsWith("CREATE SCHEMA"));
+  }
+
+  @Test
+  void aDryRunRefusesWhatInstallRefusesAndChangesNothing(TestDatabase db) {
+    db.executeAsAdmin("CREATE SCHEMA not_ours");
+    String before = Catalog.snapshot(db.adminDataSource());
+
+    Throwable dry = catchThrowable(() -> partman(db, "not_ours").installDryRun());
+    Throwable real = catchThrowable(() -> partman(db, "not_ours").install());
+
+    assertThat(dry).isInstanceOf(PartmanException.class).hasMessageContaining("not_ours");
+    assertThat(((PartmanException) dry).code()).isEqualTo(((PartmanException) real).code());
+    assertThat(Catalog.snapshot(db.adminDataSource())).isEqualTo(before);
   }
 
   private static Partman partman(TestDatabase db, String schema) {
