@@ -688,6 +688,16 @@ public final class Partman {
     return new StopSubPartition(sessions, settings.schema()).run(parentTable);
   }
 
+  /**
+   * What {@link #stopSubPartition} would run, without running it: the {@code DELETE} of the set's
+   * part_config_sub row, or an empty list when the set is not sub-partitioned. Changes nothing.
+   *
+   * @throws PartmanException as {@link #stopSubPartition}
+   */
+  public List<String> stopSubPartitionDryRun(String parentTable) {
+    return new StopSubPartition(sessions, settings.schema()).dryRun(parentTable);
+  }
+
   private CreateSubParent subParentCommand() {
     return new CreateSubParent(sessions, settings.schema(), settings.clock(), settings.lockRetry());
   }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code partman stop-sub-partition}: pg_partman's {@code stop_sub_partition}. */
 @Command(
@@ -12,14 +13,20 @@ import picocli.CommandLine.Mixin;
     description = {
       "Stops sub-partitioning new children of a set, as pg_partman's stop_sub_partition: its"
           + " part_config_sub row is removed; existing sub-sets stay and are still maintained."
-          + " No --dry-run: it deletes one row."
     })
 final class StopSubPartitionCommand extends ConnectedCommand {
 
   @Mixin ParentArgument set;
 
+  @Option(names = "--dry-run", description = "Print the SQL that would run and change nothing.")
+  boolean dryRun;
+
   @Override
   ExitCode run() {
+    if (dryRun) {
+      printDryRun("stop-sub-partition", set.parent, partman().stopSubPartitionDryRun(set.parent));
+      return ExitCode.OK;
+    }
     boolean stopped = partman().stopSubPartition(set.parent);
     if (json()) {
       Map<String, Object> doc = new LinkedHashMap<>();

@@ -95,6 +95,22 @@ class CliSubPartitionIT {
                 "SELECT relkind::text FROM pg_class WHERE oid = 'public.sp_p100'::regclass"))
         .isEqualTo("p");
 
+    String beforeDryRun = Catalog.snapshot(db.adminDataSource());
+    CliRun dryStop = CliRun.on(db, home, "stop-sub-partition", "public.sp", "--dry-run");
+    assertThat(dryStop.exit()).as(dryStop.err()).isZero();
+    assertThat(dryStop.out())
+        .startsWith("-- Dry run of stop-sub-partition for public.sp: nothing was changed.")
+        .contains(
+            "DELETE FROM \"partman\".\"part_config_sub\" WHERE \"sub_parent\" = 'public.sp';");
+    assertThat(Catalog.snapshot(db.adminDataSource())).isEqualTo(beforeDryRun);
+    assertThat(
+            db.queryString(
+                "SELECT count(*) FROM partman.part_config_sub WHERE sub_parent = 'public.sp'"))
+        .isEqualTo("1");
+    CliRun dryUnknown = CliRun.on(db, home, "stop-sub-partition", "public.nothing", "--dry-run");
+    assertThat(dryUnknown.exit()).isEqualTo(ExitCode.FAILED.code());
+    assertThat(dryUnknown.err()).contains("public.nothing");
+
     CliRun stop = CliRun.on(db, home, "stop-sub-partition", "public.sp");
     assertThat(stop.exit()).as(stop.err()).isZero();
     assertThat(stop.out())
@@ -103,6 +119,9 @@ class CliSubPartitionIT {
                 + " sub-sets stay.\n");
     CliRun again = CliRun.on(db, home, "stop-sub-partition", "public.sp", "-o", "json");
     assertThat(again.out()).contains("\"stopped\": false");
+    CliRun dryAgain =
+        CliRun.on(db, home, "stop-sub-partition", "public.sp", "--dry-run", "-o", "json");
+    assertThat(dryAgain.out()).contains("\"dry_run\": true").contains("\"statements\": []");
     CliRun unknown = CliRun.on(db, home, "stop-sub-partition", "public.nothing");
     assertThat(unknown.exit()).isEqualTo(ExitCode.FAILED.code());
     assertThat(unknown.err()).contains("public.nothing");

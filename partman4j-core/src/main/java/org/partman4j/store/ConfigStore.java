@@ -43,6 +43,11 @@ public final class ConfigStore {
     return subSets.insertText(config);
   }
 
+  /** The statement {@link #deleteSub} runs for {@code subParent}, for dry runs. */
+  public String deleteSubText(String subParent) {
+    return subSets.deleteText(subParent);
+  }
+
   /** The columns of {@code part_config}, in table order. */
   public List<String> columnNames() {
     return sets.columnNames();

@@ -155,6 +155,11 @@ final class ConfigTable<T> {
     }
   }
 
+  /** The statement {@link #delete} runs for {@code key}, the key inlined, for dry runs. */
+  String deleteText(String key) {
+    return delete.replace("?", Sql.literal(key));
+  }
+
   boolean delete(Connection c, String key) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(delete)) {
       ps.setString(1, key);
