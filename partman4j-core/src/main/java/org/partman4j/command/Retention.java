@@ -71,7 +71,13 @@ public final class Retention {
     RetentionPlanner.Plan plan = work.plan();
     ChildRetirer retirer =
         new ChildRetirer(
-            session, storeSchema, set.name(), work.parent().oid(), work.concurrent(), retry);
+            session,
+            storeSchema,
+            set.name(),
+            work.parent().oid(),
+            work.concurrent(),
+            retry,
+            work.pending());
     List<String> finalized = new ArrayList<>();
     List<TableName> planned =
         plan.retire().stream().map(DecodedChild::child).map(ChildTable::name).toList();

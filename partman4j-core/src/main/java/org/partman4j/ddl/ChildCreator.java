@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.partman4j.ErrorCode;
 import org.partman4j.PartmanException;
 import org.partman4j.catalog.PartitionBound;
@@ -48,6 +50,10 @@ public final class ChildCreator {
   private static final String RELATION_OID =
       "SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
           + " WHERE n.nspname = ? AND c.relname = ?";
+
+  private static final String NAMES_TAKEN =
+      "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+          + " WHERE n.nspname = ? AND c.relname = ANY (?::text[])";
 
   private static final String WRITABLE_COLUMNS =
       "SELECT attname FROM pg_catalog.pg_attribute WHERE attrelid = ? AND attnum > 0"
@@ -108,8 +114,166 @@ public final class ChildCreator {
       NewChild child,
       TableName defaultPartition,
       String control) {
+    return careful(session, p, child, defaultPartition, control, 1);
+  }
+
+  /**
+   * Makes the children of one set in order, each as {@link #create(Session, ChildProperties,
+   * NewChild, TableName, String)} does, but with what is the same for all of them read once (the
+   * sub-partition key, which of the names are taken, the parent's writable columns). A child whose
+   * name is free is then made in one transaction of two round trips: its statements as one batch,
+   * and COMMIT. Anything unusual (a taken name, a failure in the batch) goes the careful way, one
+   * statement at a time, which attributes the error to its statement and retries as usual.
+   *
+   * @param made told of each child as soon as it is made, so that a later failure keeps the record
+   * @throws PartmanException as {@link #create(Session, ChildProperties, List)}; the children made
+   *     before the failure stay
+   */
+  public List<ChildResult> createAll(
+      Session session,
+      ChildProperties p,
+      List<NewChild> children,
+      TableName defaultPartition,
+      String control,
+      Consumer<ChildResult> made) {
+    if (children.isEmpty()) {
+      return List.of();
+    }
+    SetFacts facts =
+        session.inTransaction(
+            "reading what the new children of " + p.parent() + " need",
+            c -> SetFacts.read(c, subSets, p, children, defaultPartition != null));
+    List<ChildResult> out = new ArrayList<>(children.size());
+    for (NewChild child : children) {
+      ChildResult r =
+          child.isDefault() || facts.taken().contains(child.table().table())
+              ? careful(session, p, child, defaultPartition, control, 1)
+              : batched(session, facts, child, defaultPartition, control);
+      made.accept(r);
+      out.add(r);
+    }
+    return out;
+  }
+
+  /** One child in one batch of statements plus COMMIT; the careful way when that fails. */
+  private ChildResult batched(
+      Session session, SetFacts facts, NewChild child, TableName defaultPartition, String control) {
+    ChildProperties p = facts.properties();
+    long[] moved = new long[1];
+    List<String> ran;
+    try {
+      ran =
+          session.inTransaction(
+              "creating child " + child.table() + " of " + p.parent(),
+              c -> runBatched(c, facts, child, defaultPartition, control, moved));
+    } catch (PartmanException e) {
+      // Rolled back. The batch does not say which of its statements failed, nor whether the name
+      // was taken meanwhile: the careful way finds out, after a pause when it was about locks.
+      log.debug(
+          "Child {} of {}: batch failed ({}); going statement by statement",
+          child.table(),
+          p.parent(),
+          e.getMessage());
+      if (!LockRetry.isRetryable(e.sqlState())) {
+        return careful(session, p, child, defaultPartition, control, 1);
+      }
+      if (retry.attempts() <= 1 || !retry.pause(1)) {
+        throw ChildErrors.lockTimeout(p.parent(), child, 1, e.statement(), e);
+      }
+      return careful(session, p, child, defaultPartition, control, 2);
+    }
+    log.info("Child {} of {}: created", child.table(), p.parent());
+    if (moved[0] > 0) {
+      log.info(
+          "Child {} of {}: {} rows moved from the default", child.table(), p.parent(), moved[0]);
+    }
+    if (p.subPartitionKey() != null) {
+      subSets.afterChild(session, p.parent(), child.table());
+    }
+    return new ChildResult(child.table(), ChildOutcome.CREATED, ran, 1, moved[0]);
+  }
+
+  /**
+   * Runs the child's steps, consecutive statements sent together; a step that must read what the
+   * statements before it did (privileges, replica identity index) sends those first.
+   */
+  private static List<String> runBatched(
+      Connection c,
+      SetFacts facts,
+      NewChild child,
+      TableName defaultPartition,
+      String control,
+      long[] moved)
+      throws SQLException {
+    ChildProperties p = facts.properties();
+    List<String> ran = new ArrayList<>();
+    List<String> batch = new ArrayList<>();
+    int moveAt = -1;
+    for (Step step : ChildStatements.steps(p, child, defaultPartition, control)) {
+      if (step instanceof Step.MoveRows m) {
+        batch.add(DdlSql.lockExclusive(m.defaultPartition()));
+        moveAt = batch.size();
+        batch.add(
+            DdlSql.moveRows(
+                m.defaultPartition(),
+                m.child(),
+                m.control(),
+                p.keyTypeSchema(),
+                p.keyTypeName(),
+                child.bound(),
+                facts.writableColumns()));
+      } else if (step instanceof Step.Run r) {
+        batch.add(r.sql());
+      } else {
+        moved[0] += send(c, batch, moveAt, ran);
+        moveAt = -1;
+        batch.addAll(render(c, p, step));
+      }
+    }
+    moved[0] += send(c, batch, moveAt, ran);
+    return ran;
+  }
+
+  /**
+   * Sends the statements as one batch (one round trip) and empties it.
+   *
+   * @param countAt the index of the statement whose update count is wanted, or -1
+   * @return that update count, or 0
+   */
+  private static long send(Connection c, List<String> batch, int countAt, List<String> ran)
+      throws SQLException {
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    String sql = String.join(";\n", batch);
+    log.debug("Batch: {}", sql);
+    long count = 0;
+    try (Statement st = c.createStatement()) {
+      st.execute(sql);
+      // One result per statement, in order.
+      for (int i = 0; i <= countAt; i++) {
+        if (i == countAt) {
+          count = st.getUpdateCount();
+        } else {
+          st.getMoreResults();
+        }
+      }
+    }
+    ran.addAll(batch);
+    batch.clear();
+    return count;
+  }
+
+  /** The careful way: the name checked, then one statement at a time, with retries. */
+  private ChildResult careful(
+      Session session,
+      ChildProperties p,
+      NewChild child,
+      TableName defaultPartition,
+      String control,
+      int firstAttempt) {
     String doing = "creating child " + child.table() + " of " + p.parent();
-    for (int attempt = 1; ; attempt++) {
+    for (int attempt = firstAttempt; ; attempt++) {
       Throwable failure;
       String statement;
       try {
@@ -383,6 +547,38 @@ public final class ChildCreator {
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() && rs.getBoolean(1);
       }
+    }
+  }
+
+  /**
+   * What all the new children of one set share, read once in one transaction.
+   *
+   * @param properties with the sub-partition key, when the set's children are partitioned
+   * @param taken the names among the children's that some relation holds already
+   * @param writableColumns the parent's writable columns, when rows move out of the default
+   */
+  private record SetFacts(
+      ChildProperties properties, Set<String> taken, List<String> writableColumns) {
+
+    static SetFacts read(
+        Connection c, SubSets subSets, ChildProperties p, List<NewChild> children, boolean moving)
+        throws SQLException {
+      SubPartitionKey key = subSets.keyFor(c, p.parent());
+      Set<String> taken = new java.util.HashSet<>();
+      try (PreparedStatement ps = c.prepareStatement(NAMES_TAKEN)) {
+        ps.setString(1, p.parent().schema());
+        ps.setArray(
+            2, c.createArrayOf("text", children.stream().map(ch -> ch.table().table()).toArray()));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            taken.add(rs.getString(1));
+          }
+        }
+      }
+      return new SetFacts(
+          key == null ? p : p.withSubPartitionKey(key),
+          taken,
+          moving ? ChildCreator.writableColumns(c, p.parentOid()) : List.of());
     }
   }
 
