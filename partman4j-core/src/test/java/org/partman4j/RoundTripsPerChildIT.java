@@ -182,7 +182,7 @@ class RoundTripsPerChildIT {
   }
 
   @Test
-  void rowsInTheDefaultStillMoveWhenTheChildIsMadeInOneBatch() {
+  void rowsInTheDefaultAreStillMovedWhenTheBatchMeetsThem() {
     try (TestDatabase db = TestDatabase.create("trips")) {
       db.execute(
           "CREATE SCHEMA mv",

@@ -120,10 +120,10 @@ public final class ChildCreator {
   /**
    * Makes the children of one set in order, each as {@link #create(Session, ChildProperties,
    * NewChild, TableName, String)} does, but with what is the same for all of them read once (the
-   * sub-partition key, which of the names are taken, the parent's writable columns). A child whose
-   * name is free is then made in one transaction of two round trips: its statements as one batch,
-   * and COMMIT. Anything unusual (a taken name, a failure in the batch) goes the careful way, one
-   * statement at a time, which attributes the error to its statement and retries as usual.
+   * sub-partition key, which of the names are taken). A child whose name is free is then made in
+   * one transaction of two round trips: its statements as one batch, and COMMIT. Anything unusual
+   * (a taken name, a failure in the batch) goes the careful way, one statement at a time, which
+   * attributes the error to its statement and retries as usual.
    *
    * @param made told of each child as soon as it is made, so that a later failure keeps the record
    * @throws PartmanException as {@link #create(Session, ChildProperties, List)}; the children made
@@ -142,7 +142,7 @@ public final class ChildCreator {
     SetFacts facts =
         session.inTransaction(
             "reading what the new children of " + p.parent() + " need",
-            c -> SetFacts.read(c, subSets, p, children, defaultPartition != null));
+            c -> SetFacts.read(c, subSets, p, children));
     List<ChildResult> out = new ArrayList<>(children.size());
     for (NewChild child : children) {
       ChildResult r =
@@ -159,16 +159,16 @@ public final class ChildCreator {
   private ChildResult batched(
       Session session, SetFacts facts, NewChild child, TableName defaultPartition, String control) {
     ChildProperties p = facts.properties();
-    long[] moved = new long[1];
     List<String> ran;
     try {
       ran =
           session.inTransaction(
               "creating child " + child.table() + " of " + p.parent(),
-              c -> runBatched(c, facts, child, defaultPartition, control, moved));
+              c -> runBatched(c, p, child, defaultPartition, control));
     } catch (PartmanException e) {
       // Rolled back. The batch does not say which of its statements failed, nor whether the name
-      // was taken meanwhile: the careful way finds out, after a pause when it was about locks.
+      // was taken meanwhile, nor whether rows of the range sat in the default: the careful way
+      // finds out (and moves such rows), after a pause when it was about locks.
       log.debug(
           "Child {} of {}: batch failed ({}); going statement by statement",
           child.table(),
@@ -183,85 +183,49 @@ public final class ChildCreator {
       return careful(session, p, child, defaultPartition, control, 2);
     }
     log.info("Child {} of {}: created", child.table(), p.parent());
-    if (moved[0] > 0) {
-      log.info(
-          "Child {} of {}: {} rows moved from the default", child.table(), p.parent(), moved[0]);
-    }
     if (p.subPartitionKey() != null) {
       subSets.afterChild(session, p.parent(), child.table());
     }
-    return new ChildResult(child.table(), ChildOutcome.CREATED, ran, 1, moved[0]);
+    return new ChildResult(child.table(), ChildOutcome.CREATED, ran, 1, 0);
   }
 
   /**
    * Runs the child's steps, consecutive statements sent together; a step that must read what the
    * statements before it did (privileges, replica identity index) sends those first.
+   *
+   * <p>The move out of the default is left out: its range is almost always empty there, and when it
+   * is not, the ATTACH fails (PostgreSQL checks the default under its lock), everything is rolled
+   * back, and the careful way moves the rows.
    */
   private static List<String> runBatched(
-      Connection c,
-      SetFacts facts,
-      NewChild child,
-      TableName defaultPartition,
-      String control,
-      long[] moved)
+      Connection c, ChildProperties p, NewChild child, TableName defaultPartition, String control)
       throws SQLException {
-    ChildProperties p = facts.properties();
     List<String> ran = new ArrayList<>();
     List<String> batch = new ArrayList<>();
-    int moveAt = -1;
     for (Step step : ChildStatements.steps(p, child, defaultPartition, control)) {
-      if (step instanceof Step.MoveRows m) {
-        batch.add(DdlSql.lockExclusive(m.defaultPartition()));
-        moveAt = batch.size();
-        batch.add(
-            DdlSql.moveRows(
-                m.defaultPartition(),
-                m.child(),
-                m.control(),
-                p.keyTypeSchema(),
-                p.keyTypeName(),
-                child.bound(),
-                facts.writableColumns()));
-      } else if (step instanceof Step.Run r) {
+      if (step instanceof Step.Run r) {
         batch.add(r.sql());
-      } else {
-        moved[0] += send(c, batch, moveAt, ran);
-        moveAt = -1;
+      } else if (!(step instanceof Step.MoveRows)) {
+        send(c, batch, ran);
         batch.addAll(render(c, p, step));
       }
     }
-    moved[0] += send(c, batch, moveAt, ran);
+    send(c, batch, ran);
     return ran;
   }
 
-  /**
-   * Sends the statements as one batch (one round trip) and empties it.
-   *
-   * @param countAt the index of the statement whose update count is wanted, or -1
-   * @return that update count, or 0
-   */
-  private static long send(Connection c, List<String> batch, int countAt, List<String> ran)
-      throws SQLException {
+  /** Sends the statements as one batch (one round trip) and empties it. */
+  private static void send(Connection c, List<String> batch, List<String> ran) throws SQLException {
     if (batch.isEmpty()) {
-      return 0;
+      return;
     }
     String sql = String.join(";\n", batch);
     log.debug("Batch: {}", sql);
-    long count = 0;
     try (Statement st = c.createStatement()) {
       st.execute(sql);
-      // One result per statement, in order.
-      for (int i = 0; i <= countAt; i++) {
-        if (i == countAt) {
-          count = st.getUpdateCount();
-        } else {
-          st.getMoreResults();
-        }
-      }
     }
     ran.addAll(batch);
     batch.clear();
-    return count;
   }
 
   /** The careful way: the name checked, then one statement at a time, with retries. */
@@ -555,13 +519,10 @@ public final class ChildCreator {
    *
    * @param properties with the sub-partition key, when the set's children are partitioned
    * @param taken the names among the children's that some relation holds already
-   * @param writableColumns the parent's writable columns, when rows move out of the default
    */
-  private record SetFacts(
-      ChildProperties properties, Set<String> taken, List<String> writableColumns) {
+  private record SetFacts(ChildProperties properties, Set<String> taken) {
 
-    static SetFacts read(
-        Connection c, SubSets subSets, ChildProperties p, List<NewChild> children, boolean moving)
+    static SetFacts read(Connection c, SubSets subSets, ChildProperties p, List<NewChild> children)
         throws SQLException {
       SubPartitionKey key = subSets.keyFor(c, p.parent());
       Set<String> taken = new java.util.HashSet<>();
@@ -575,10 +536,7 @@ public final class ChildCreator {
           }
         }
       }
-      return new SetFacts(
-          key == null ? p : p.withSubPartitionKey(key),
-          taken,
-          moving ? ChildCreator.writableColumns(c, p.parentOid()) : List.of());
+      return new SetFacts(key == null ? p : p.withSubPartitionKey(key), taken);
     }
   }
 
