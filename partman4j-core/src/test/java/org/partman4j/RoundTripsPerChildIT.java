@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.ZoneId;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.partman4j.testkit.PostgresTest;
 import org.partman4j.testkit.TestDatabase;
@@ -19,9 +20,14 @@ class RoundTripsPerChildIT {
 
   private static final int SETS = 3;
 
-  /** Round trips of a maintenance run that makes {@code perSet} children in each of the sets. */
-  private static int creationTrips(TestDatabase db, String schema, int perSet) {
-    Partman plain = MaintenanceIT.at(db, MaintenanceIT.NOW);
+  private record Counted(MaintenanceResult result, int trips) {}
+
+  /**
+   * Makes {@link #SETS} sets in a new schema, each registered by {@code register}, sets {@code
+   * assignments} in their part_config rows, and runs maintenance on a DataSource that counts.
+   */
+  private static Counted maintain(
+      TestDatabase db, String schema, Consumer<String> register, String assignments) {
     db.execute("CREATE SCHEMA " + schema);
     for (int i = 0; i < SETS; i++) {
       String t = schema + ".t" + i;
@@ -30,11 +36,11 @@ class RoundTripsPerChildIT {
               + t
               + " (id bigint NOT NULL, ts timestamptz NOT NULL, PRIMARY KEY (id, ts))"
               + " PARTITION BY RANGE (ts)");
-      plain.createParent(PartitionSetDefinition.of(t, "ts", "1 day").premake(1));
+      register.accept(t);
     }
     db.execute(
-        "UPDATE partman.part_config SET infinite_time_partitions = true, premake = "
-            + (1 + perSet)
+        "UPDATE partman.part_config SET "
+            + assignments
             + " WHERE parent_table LIKE '"
             + schema
             + ".%'");
@@ -47,87 +53,81 @@ class RoundTripsPerChildIT {
             .load();
     MaintenanceResult r = partman.runMaintenance();
     assertThat(r.failures()).isEmpty();
-    assertThat(r.childrenCreated()).isEqualTo(SETS * perSet);
+    return new Counted(r, counting.roundTrips());
+  }
+
+  /** Round trips of a maintenance run that makes {@code perSet} children in each of the sets. */
+  private static int creationTrips(TestDatabase db, String schema, int perSet) {
+    Partman plain = MaintenanceIT.at(db, MaintenanceIT.NOW);
+    Counted run =
+        maintain(
+            db,
+            schema,
+            t -> plain.createParent(PartitionSetDefinition.of(t, "ts", "1 day").premake(1)),
+            "infinite_time_partitions = true, premake = " + (1 + perSet));
+    assertThat(run.result().childrenCreated()).isEqualTo(SETS * perSet);
     for (int i = 0; i < SETS; i++) {
       assertThat(MaintenanceIT.children(db, schema + ".t" + i)).hasSize(3 + perSet);
     }
-    return counting.roundTrips();
+    return run.trips();
+  }
+
+  /** The round trips of {@code run} for 12 children per set less those for 2, per child. */
+  private static double perChild(String what, Trips run) {
+    int few;
+    int many;
+    try (TestDatabase db = TestDatabase.create("trips")) {
+      few = run.count(db, "few", 2);
+    }
+    try (TestDatabase db = TestDatabase.create("trips")) {
+      many = run.count(db, "many", 12);
+    }
+    double perChild = (many - few) / (double) (SETS * 10);
+    System.out.printf(
+        "%s: %d round trips for %d children, %d for %d: %.2f per child%n",
+        what, few, SETS * 2, many, SETS * 12, perChild);
+    return perChild;
+  }
+
+  @FunctionalInterface
+  private interface Trips {
+    int count(TestDatabase db, String schema, int perSet);
   }
 
   @Test
   void makingAChildCostsTwoRoundTrips() {
-    int few;
-    int many;
-    try (TestDatabase db = TestDatabase.create("trips")) {
-      few = creationTrips(db, "few", 2);
-    }
-    try (TestDatabase db = TestDatabase.create("trips")) {
-      many = creationTrips(db, "many", 12);
-    }
-    double perChild = (many - few) / (double) (SETS * 10);
-    System.out.printf(
-        "creation: %d round trips for %d children, %d for %d: %.2f per child%n",
-        few, SETS * 2, many, SETS * 12, perChild);
-    // One batch (BEGIN, CREATE, the locks, the move out of the default, ATTACH) and COMMIT.
-    assertThat(perChild).isEqualTo(2.0);
+    // One batch (BEGIN, the parent's lock, CREATE, ATTACH) and COMMIT.
+    assertThat(perChild("creation", RoundTripsPerChildIT::creationTrips)).isEqualTo(2.0);
   }
 
   /** Round trips of a retention pass that drops {@code old} children in each of the sets. */
   private static int retentionTrips(TestDatabase db, String schema, int old) {
     Partman plain = RetentionIT.partman(db);
-    db.execute("CREATE SCHEMA " + schema);
-    for (int i = 0; i < SETS; i++) {
-      String t = schema + ".t" + i;
-      db.execute(
-          "CREATE TABLE "
-              + t
-              + " (id bigint NOT NULL, ts timestamptz NOT NULL, PRIMARY KEY (id, ts))"
-              + " PARTITION BY RANGE (ts)");
-      // Children from 2026-11-(19 - old) on; a retention of 3 days drops the ones before 11-19.
-      plain.createParent(
-          PartitionSetDefinition.of(t, "ts", "1 day")
-              .premake(2)
-              .startPartition(String.format("2026-11-%02d", 19 - old)));
-    }
-    db.execute(
-        "UPDATE partman.part_config SET retention = '3 days', retention_keep_table = false"
-            + " WHERE parent_table LIKE '"
-            + schema
-            + ".%'");
-    CountingDataSource counting = new CountingDataSource(db.dataSource());
-    Partman partman =
-        Partman.configure()
-            .dataSource(counting)
-            .timeZone(ZoneId.of("UTC"))
-            .clock(RetentionIT.NOW)
-            .load();
-    MaintenanceResult r = partman.runMaintenance();
-    assertThat(r.failures()).isEmpty();
+    // Children from 2026-11-(19 - old) on; a retention of 3 days drops the ones before 11-19.
+    Counted run =
+        maintain(
+            db,
+            schema,
+            t ->
+                plain.createParent(
+                    PartitionSetDefinition.of(t, "ts", "1 day")
+                        .premake(2)
+                        .startPartition(String.format("2026-11-%02d", 19 - old))),
+            "retention = '3 days', retention_keep_table = false");
+    MaintenanceResult r = run.result();
     for (int i = 0; i < SETS; i++) {
       SetMaintenanceResult set = MaintenanceIT.only(r, schema + ".t" + i);
       assertThat(set.childrenDropped()).hasSize(old);
       assertThat(RetentionIT.children(db, schema + ".t" + i))
           .startsWith("t" + i + "_default", "t" + i + "_p20261119");
     }
-    return counting.roundTrips();
+    return run.trips();
   }
 
   @Test
   void droppingAChildCostsTwoRoundTrips() {
-    int few;
-    int many;
-    try (TestDatabase db = TestDatabase.create("trips")) {
-      few = retentionTrips(db, "few", 2);
-    }
-    try (TestDatabase db = TestDatabase.create("trips")) {
-      many = retentionTrips(db, "many", 12);
-    }
-    double perChild = (many - few) / (double) (SETS * 10);
-    System.out.printf(
-        "retention: %d round trips for %d children, %d for %d: %.2f per child%n",
-        few, SETS * 2, many, SETS * 12, perChild);
     // One batch (lock the parent, check the child is still attached, DROP) and COMMIT.
-    assertThat(perChild).isEqualTo(2.0);
+    assertThat(perChild("retention", RoundTripsPerChildIT::retentionTrips)).isEqualTo(2.0);
   }
 
   @Test

@@ -53,19 +53,8 @@ final class ChildRetirer {
   private final LockRetry retry;
   private final Set<TableName> pending;
 
-  ChildRetirer(
-      Session session,
-      String storeSchema,
-      TableName parent,
-      long parentOid,
-      boolean concurrent,
-      LockRetry retry) {
-    this(session, storeSchema, parent, parentOid, concurrent, retry, null);
-  }
-
   /**
-   * @param pending the children whose concurrent detach was pending when the pass read the set, or
-   *     null when unknown (then no child is dropped the fast way)
+   * @param pending the children whose concurrent detach was pending when the pass read the set
    */
   ChildRetirer(
       Session session,
@@ -81,7 +70,7 @@ final class ChildRetirer {
     this.parentOid = parentOid;
     this.concurrent = concurrent;
     this.retry = retry;
-    this.pending = pending == null ? null : Set.copyOf(pending);
+    this.pending = Set.copyOf(pending);
   }
 
   /**
@@ -92,11 +81,7 @@ final class ChildRetirer {
       ChildTable child, Action action, boolean keepIndex, boolean keepPublication, String schema) {
     TableName name = child.name();
     int first = 1;
-    if (action == Action.DROP
-        && !concurrent
-        && !child.partitioned()
-        && pending != null
-        && !pending.contains(name)) {
+    if (action == Action.DROP && !concurrent && !child.partitioned() && !pending.contains(name)) {
       first = dropAtOnce(child);
       if (first == 0) {
         return new Result(true, false, List.of());
