@@ -130,8 +130,8 @@ final class ChildRetirer {
   }
 
   /**
-   * The common case of a set with a default partition and a plain drop, in one transaction of two
-   * round trips (one batch, COMMIT) instead of a read, a read and a drop: see {@link
+   * The common case of a set with a default partition and a plain drop, in one transaction of one
+   * round trip instead of four (a read, then BEGIN with a read, the drop, COMMIT): see {@link
    * RetentionSql#dropAttached}. Any failure is rolled back and left to the careful way, which says
    * which statement failed (or leaves alone a child no longer attached).
    *
@@ -140,15 +140,10 @@ final class ChildRetirer {
   private int dropAtOnce(ChildTable child) {
     String what = verb(Action.DROP) + " (" + child.name() + ", retention of " + parent + ")";
     try {
-      session.inTransaction(
-          what,
-          c -> {
-            run(c, RetentionSql.dropAttached(parent, parentOid, child.name(), child.oid()));
-            return null;
-          });
+      session.inOneRoundTrip(
+          what, RetentionSql.dropAttached(parent, parentOid, child.name(), child.oid()));
       return 0;
-    } catch (PartmanException e) {
-      PartmanException failure = unwrap(e, what);
+    } catch (PartmanException failure) {
       log.debug("Retention of {}: {} failed at once ({})", parent, what, failure.getMessage());
       if (!LockRetry.isRetryable(failure.sqlState())) {
         return 1;

@@ -121,9 +121,10 @@ public final class ChildCreator {
    * Makes the children of one set in order, each as {@link #create(Session, ChildProperties,
    * NewChild, TableName, String)} does, but with what is the same for all of them read once (the
    * sub-partition key, which of the names are taken). A child whose name is free is then made in
-   * one transaction of two round trips: its statements as one batch, and COMMIT. Anything unusual
-   * (a taken name, a failure in the batch) goes the careful way, one statement at a time, which
-   * attributes the error to its statement and retries as usual.
+   * one transaction of one round trip (BEGIN, its statements and COMMIT sent together; two or more
+   * when a step must read what the ones before it did). Anything unusual (a taken name, a failure
+   * in the batch) goes the careful way, one statement at a time, which attributes the error to its
+   * statement and retries as usual.
    *
    * @param made told of each child as soon as it is made, so that a later failure keeps the record
    * @throws PartmanException as {@link #create(Session, ChildProperties, List)}; the children made
@@ -155,16 +156,20 @@ public final class ChildCreator {
     return out;
   }
 
-  /** One child in one batch of statements plus COMMIT; the careful way when that fails. */
+  /** One child in one round trip (or a few); the careful way when that fails. */
   private ChildResult batched(
       Session session, SetFacts facts, NewChild child, TableName defaultPartition, String control) {
     ChildProperties p = facts.properties();
+    String doing = "creating child " + child.table() + " of " + p.parent();
     List<String> ran;
     try {
-      ran =
-          session.inTransaction(
-              "creating child " + child.table() + " of " + p.parent(),
-              c -> runBatched(c, p, child, defaultPartition, control));
+      List<String> plain = plainStatements(p, child, defaultPartition, control);
+      if (plain != null) {
+        session.inOneRoundTrip(doing, plain);
+        ran = plain;
+      } else {
+        ran = session.inTransaction(doing, c -> runBatched(c, p, child, defaultPartition, control));
+      }
     } catch (PartmanException e) {
       // Rolled back. The batch does not say which of its statements failed, nor whether the name
       // was taken meanwhile, nor whether rows of the range sat in the default: the careful way
@@ -187,6 +192,23 @@ public final class ChildCreator {
       subSets.afterChild(session, p.parent(), child.table());
     }
     return new ChildResult(child.table(), ChildOutcome.CREATED, ran, 1, 0);
+  }
+
+  /**
+   * The child's statements when none of its steps must read what the ones before it did (the usual
+   * case), else null. The move out of the default is left out, as in {@link #runBatched}.
+   */
+  private static List<String> plainStatements(
+      ChildProperties p, NewChild child, TableName defaultPartition, String control) {
+    List<String> out = new ArrayList<>();
+    for (Step step : ChildStatements.steps(p, child, defaultPartition, control)) {
+      if (step instanceof Step.Run r) {
+        out.add(r.sql());
+      } else if (!(step instanceof Step.MoveRows)) {
+        return null;
+      }
+    }
+    return out;
   }
 
   /**
