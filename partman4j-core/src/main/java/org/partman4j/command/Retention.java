@@ -73,7 +73,13 @@ public final class Retention {
     RetentionPlanner.Plan plan = work.plan();
     ChildRetirer retirer =
         new ChildRetirer(
-            session, storeSchema, set.name(), work.parent().oid(), work.concurrent(), retry);
+            session,
+            storeSchema,
+            set.name(),
+            work.parent().oid(),
+            work.concurrent(),
+            retry,
+            work.pending());
     List<String> finalized = new ArrayList<>();
     for (TableName pending : unplannedPending(work)) {
       retirer.finalizePending(pending);
@@ -149,7 +155,8 @@ public final class Retention {
                   set.name(),
                   work.parent().oid(),
                   work.concurrent(),
-                  LockRetry.DEFAULT);
+                  LockRetry.DEFAULT,
+                  work.pending());
           List<String> statements = new ArrayList<>();
           for (TableName pending : unplannedPending(work)) {
             statements.add(RetentionSql.detachFinalize(set.name(), pending));

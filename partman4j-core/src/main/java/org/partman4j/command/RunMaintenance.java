@@ -22,7 +22,6 @@ import org.partman4j.SetMaintenanceResult;
 import org.partman4j.ddl.ChildCreator;
 import org.partman4j.ddl.ChildOutcome;
 import org.partman4j.ddl.ChildProperties;
-import org.partman4j.ddl.ChildResult;
 import org.partman4j.exec.LockRetry;
 import org.partman4j.exec.Session;
 import org.partman4j.exec.Sessions;
@@ -288,14 +287,18 @@ public final class RunMaintenance {
         parent.toString(),
         () -> {
           ChildProperties properties = SetChildPlanning.childProperties(session, parent, m.config);
-          for (PlannedChild child : children) {
-            ChildResult r =
-                creator.create(session, properties, child.child(), moveFrom, m.config.control());
-            if (r.outcome() == ChildOutcome.CREATED) {
-              work.created.add(child.name());
-              work.rowsMoved += r.rowsMoved();
-            }
-          }
+          creator.createAll(
+              session,
+              properties,
+              children.stream().map(PlannedChild::child).toList(),
+              moveFrom,
+              m.config.control(),
+              r -> {
+                if (r.outcome() == ChildOutcome.CREATED) {
+                  work.created.add(r.table().table());
+                  work.rowsMoved += r.rowsMoved();
+                }
+              });
           return null;
         });
   }

@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.partman4j.ErrorCode;
 import org.partman4j.PartmanException;
 import org.partman4j.catalog.PartitionBound;
@@ -48,6 +50,10 @@ public final class ChildCreator {
   private static final String RELATION_OID =
       "SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
           + " WHERE n.nspname = ? AND c.relname = ?";
+
+  private static final String NAMES_TAKEN =
+      "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+          + " WHERE n.nspname = ? AND c.relname = ANY (?::text[])";
 
   private static final String WRITABLE_COLUMNS =
       "SELECT attname FROM pg_catalog.pg_attribute WHERE attrelid = ? AND attnum > 0"
@@ -108,8 +114,152 @@ public final class ChildCreator {
       NewChild child,
       TableName defaultPartition,
       String control) {
+    return careful(session, p, child, defaultPartition, control, 1);
+  }
+
+  /**
+   * Makes the children of one set in order, each as {@link #create(Session, ChildProperties,
+   * NewChild, TableName, String)} does, but with what is the same for all of them read once (the
+   * sub-partition key, which of the names are taken). A child whose name is free is then made in
+   * one transaction of one round trip (BEGIN, its statements and COMMIT sent together; two or more
+   * when a step must read what the ones before it did). Anything unusual (a taken name, a failure
+   * in the batch) goes the careful way, one statement at a time, which attributes the error to its
+   * statement and retries as usual.
+   *
+   * @param made told of each child as soon as it is made, so that a later failure keeps the record
+   * @throws PartmanException as {@link #create(Session, ChildProperties, List)}; the children made
+   *     before the failure stay
+   */
+  public List<ChildResult> createAll(
+      Session session,
+      ChildProperties p,
+      List<NewChild> children,
+      TableName defaultPartition,
+      String control,
+      Consumer<ChildResult> made) {
+    if (children.isEmpty()) {
+      return List.of();
+    }
+    SetFacts facts =
+        session.inTransaction(
+            "reading what the new children of " + p.parent() + " need",
+            c -> SetFacts.read(c, subSets, p, children));
+    List<ChildResult> out = new ArrayList<>(children.size());
+    for (NewChild child : children) {
+      ChildResult r =
+          child.isDefault() || facts.taken().contains(child.table().table())
+              ? careful(session, p, child, defaultPartition, control, 1)
+              : batched(session, facts, child, defaultPartition, control);
+      made.accept(r);
+      out.add(r);
+    }
+    return out;
+  }
+
+  /** One child in one round trip (or a few); the careful way when that fails. */
+  private ChildResult batched(
+      Session session, SetFacts facts, NewChild child, TableName defaultPartition, String control) {
+    ChildProperties p = facts.properties();
     String doing = "creating child " + child.table() + " of " + p.parent();
-    for (int attempt = 1; ; attempt++) {
+    List<String> ran;
+    try {
+      List<String> plain = plainStatements(p, child, defaultPartition, control);
+      if (plain != null) {
+        session.inOneRoundTrip(doing, plain);
+        ran = plain;
+      } else {
+        ran = session.inTransaction(doing, c -> runBatched(c, p, child, defaultPartition, control));
+      }
+    } catch (PartmanException e) {
+      // Rolled back. The batch does not say which of its statements failed, nor whether the name
+      // was taken meanwhile, nor whether rows of the range sat in the default: the careful way
+      // finds out (and moves such rows), after a pause when it was about locks.
+      log.debug(
+          "Child {} of {}: batch failed ({}); going statement by statement",
+          child.table(),
+          p.parent(),
+          e.getMessage());
+      if (!LockRetry.isRetryable(e.sqlState())) {
+        return careful(session, p, child, defaultPartition, control, 1);
+      }
+      if (retry.attempts() <= 1 || !retry.pause(1)) {
+        throw ChildErrors.lockTimeout(p.parent(), child, 1, e.statement(), e);
+      }
+      return careful(session, p, child, defaultPartition, control, 2);
+    }
+    log.info("Child {} of {}: created", child.table(), p.parent());
+    if (p.subPartitionKey() != null) {
+      subSets.afterChild(session, p.parent(), child.table());
+    }
+    return new ChildResult(child.table(), ChildOutcome.CREATED, ran, 1, 0);
+  }
+
+  /**
+   * The child's statements when none of its steps must read what the ones before it did (the usual
+   * case), else null. The move out of the default is left out, as in {@link #runBatched}.
+   */
+  private static List<String> plainStatements(
+      ChildProperties p, NewChild child, TableName defaultPartition, String control) {
+    List<String> out = new ArrayList<>();
+    for (Step step : ChildStatements.steps(p, child, defaultPartition, control)) {
+      if (step instanceof Step.Run r) {
+        out.add(r.sql());
+      } else if (!(step instanceof Step.MoveRows)) {
+        return null;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Runs the child's steps, consecutive statements sent together; a step that must read what the
+   * statements before it did (privileges, replica identity index) sends those first.
+   *
+   * <p>The move out of the default is left out: its range is almost always empty there, and when it
+   * is not, the ATTACH fails (PostgreSQL checks the default under its lock), everything is rolled
+   * back, and the careful way moves the rows.
+   */
+  private static List<String> runBatched(
+      Connection c, ChildProperties p, NewChild child, TableName defaultPartition, String control)
+      throws SQLException {
+    List<String> ran = new ArrayList<>();
+    List<String> batch = new ArrayList<>();
+    for (Step step : ChildStatements.steps(p, child, defaultPartition, control)) {
+      if (step instanceof Step.Run r) {
+        batch.add(r.sql());
+      } else if (!(step instanceof Step.MoveRows)) {
+        send(c, batch, ran);
+        batch.addAll(render(c, p, step));
+      }
+    }
+    send(c, batch, ran);
+    return ran;
+  }
+
+  /** Sends the statements as one batch (one round trip) and empties it. */
+  private static void send(Connection c, List<String> batch, List<String> ran) throws SQLException {
+    if (batch.isEmpty()) {
+      return;
+    }
+    String sql = String.join(";\n", batch);
+    log.debug("Batch: {}", sql);
+    try (Statement st = c.createStatement()) {
+      st.execute(sql);
+    }
+    ran.addAll(batch);
+    batch.clear();
+  }
+
+  /** The careful way: the name checked, then one statement at a time, with retries. */
+  private ChildResult careful(
+      Session session,
+      ChildProperties p,
+      NewChild child,
+      TableName defaultPartition,
+      String control,
+      int firstAttempt) {
+    String doing = "creating child " + child.table() + " of " + p.parent();
+    for (int attempt = firstAttempt; ; attempt++) {
       Throwable failure;
       String statement;
       try {
@@ -391,6 +541,32 @@ public final class ChildCreator {
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() && rs.getBoolean(1);
       }
+    }
+  }
+
+  /**
+   * What all the new children of one set share, read once in one transaction.
+   *
+   * @param properties with the sub-partition key, when the set's children are partitioned
+   * @param taken the names among the children's that some relation holds already
+   */
+  private record SetFacts(ChildProperties properties, Set<String> taken) {
+
+    static SetFacts read(Connection c, SubSets subSets, ChildProperties p, List<NewChild> children)
+        throws SQLException {
+      SubPartitionKey key = subSets.keyFor(c, p.parent());
+      Set<String> taken = new java.util.HashSet<>();
+      try (PreparedStatement ps = c.prepareStatement(NAMES_TAKEN)) {
+        ps.setString(1, p.parent().schema());
+        ps.setArray(
+            2, c.createArrayOf("text", children.stream().map(ch -> ch.table().table()).toArray()));
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            taken.add(rs.getString(1));
+          }
+        }
+      }
+      return new SetFacts(key == null ? p : p.withSubPartitionKey(key), taken);
     }
   }
 

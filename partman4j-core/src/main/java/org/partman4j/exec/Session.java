@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.ZoneId;
+import java.util.List;
 import org.partman4j.PartmanException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,6 +104,27 @@ public final class Session implements AutoCloseable {
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
+      throw SqlErrors.translate(e, doing, null);
+    }
+  }
+
+  /**
+   * Runs {@code statements} as one transaction in one round trip: {@code BEGIN}, the statements and
+   * {@code COMMIT} are sent together. When one fails, PostgreSQL skips the rest (the COMMIT too)
+   * and the transaction is rolled back here, so nothing of it stays. The error does not say which
+   * statement failed: a caller that must say so runs them again one at a time.
+   *
+   * @param doing what the statements do, as a phrase for error messages
+   */
+  public void inOneRoundTrip(String doing, List<String> statements) {
+    try (Statement st = connection.createStatement()) {
+      st.execute("BEGIN;\n" + String.join(";\n", statements) + ";\nCOMMIT");
+    } catch (SQLException e) {
+      try (Statement st = connection.createStatement()) {
+        st.execute("ROLLBACK"); // the failed transaction block is still open
+      } catch (SQLException r) {
+        log.debug("Session: rollback failed after an error", r);
+      }
       throw SqlErrors.translate(e, doing, null);
     }
   }

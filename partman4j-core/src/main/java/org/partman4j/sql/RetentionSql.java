@@ -143,6 +143,26 @@ public final class RetentionSql {
     return "DROP TABLE " + DdlSql.table(table);
   }
 
+  /**
+   * The statements of the plain drop of an attached child, for one transaction: ACCESS EXCLUSIVE on
+   * the parent first (the lock DROP takes anyway, in DROP's order, so no deadlock with writers),
+   * then a guard that fails with {@code division_by_zero} (22012) unless the child is still
+   * attached to the parent and not pending detach, then the DROP. Under that lock nobody can detach
+   * the child between the guard and the drop, so a table someone else detached meanwhile is never
+   * dropped.
+   */
+  public static List<String> dropAttached(
+      TableName parent, long parentOid, TableName child, long childOid) {
+    return List.of(
+        "LOCK TABLE ONLY " + DdlSql.table(parent) + " IN ACCESS EXCLUSIVE MODE",
+        "SELECT 1 / count(*) FROM pg_catalog.pg_inherits WHERE inhparent = "
+            + parentOid
+            + " AND inhrelid = "
+            + childOid
+            + " AND NOT inhdetachpending",
+        dropTable(child));
+  }
+
   public static String setSchema(TableName table, String schema) {
     return "ALTER TABLE " + DdlSql.table(table) + " SET SCHEMA " + Sql.ident(schema);
   }

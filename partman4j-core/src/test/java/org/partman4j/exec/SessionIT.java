@@ -174,4 +174,35 @@ class SessionIT {
       }
     }
   }
+
+  @Test
+  void oneRoundTripIsOneTransactionThatLeavesNothingWhenAStatementFails(TestDatabase db) {
+    Sessions sessions = new Sessions(db.dataSource(), null, Duration.ofSeconds(5));
+    try (Session session = sessions.open()) {
+      session.inOneRoundTrip(
+          "making a", List.of("CREATE TABLE one_a (x int)", "INSERT INTO one_a VALUES (1)"));
+      assertThatThrownBy(
+              () ->
+                  session.inOneRoundTrip(
+                      "making b",
+                      List.of(
+                          "CREATE TABLE one_b (x int)",
+                          "LOCK TABLE one_b IN ACCESS EXCLUSIVE MODE",
+                          "SELECT 1 / 0",
+                          "CREATE TABLE one_c (x int)")))
+          .isInstanceOfSatisfying(
+              PartmanException.class,
+              e -> {
+                assertThat(e.sqlState()).isEqualTo("22012");
+                assertThat(e.getMessage()).contains("making b");
+              });
+      // The session is out of the failed transaction and goes on.
+      session.inOneRoundTrip("making d", List.of("CREATE TABLE one_d (x int)"));
+    }
+    assertThat(
+            db.queryColumn(
+                "SELECT relname FROM pg_class WHERE relname LIKE 'one\\_%' ORDER BY relname"))
+        .containsExactly("one_a", "one_d");
+    assertThat(db.queryString("SELECT x FROM one_a")).isEqualTo("1");
+  }
 }
