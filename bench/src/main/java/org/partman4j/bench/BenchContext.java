@@ -1,5 +1,7 @@
 package org.partman4j.bench;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,6 +35,17 @@ final class BenchContext implements AutoCloseable {
     return db;
   }
 
+  /**
+   * A new database copied from {@code template} (nobody may be connected to it): fixtures are built
+   * once per scenario and copied for each repetition, so both sides start from the same tables and
+   * the copy costs seconds where building costs minutes.
+   */
+  TestDatabase copy(TestDatabase template, String hint) {
+    TestDatabase db = TestDatabase.copyOf(template, "bench_" + hint);
+    open.add(db);
+    return db;
+  }
+
   void drop(TestDatabase db) {
     open.remove(db);
     db.close();
@@ -40,6 +53,16 @@ final class BenchContext implements AutoCloseable {
 
   static Partman partman(TestDatabase db) {
     return Partman.configure().dataSource(db.dataSource()).load();
+  }
+
+  /** The database's JDBC URL with the owner's user and password, for a {@code partman} process. */
+  static String urlWithCredentials(TestDatabase db) {
+    return db.jdbcUrl()
+        + (db.jdbcUrl().contains("?") ? "&" : "?")
+        + "user="
+        + URLEncoder.encode(db.ownerRole(), StandardCharsets.UTF_8)
+        + "&password="
+        + URLEncoder.encode(db.ownerPassword(), StandardCharsets.UTF_8);
   }
 
   /** Runs SQL as one script over one connection, the way a DBA would paste it into psql. */

@@ -3,14 +3,31 @@ package org.partman4j.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.partman4j.PartitionSetDefinition;
+import org.partman4j.Partman;
+import org.partman4j.testkit.TestDatabase;
 
 /**
- * B6: what starting the {@code partman} command costs, against a JVM that starts and prints one
- * line. The command's jar is {@code partman4j-cli/target/partman.jar} (or {@code -Dbench.cliJar}).
+ * B6: what the {@code partman} command costs as a process. {@code --version} and {@code
+ * show-partitions} (whole process: JVM start, connection, query, output) against a JVM that starts
+ * and prints one line, the same {@code showPartitions} call in-process for scale, and the resident
+ * memory of {@code partman daemon} managing {@code sets} sets once its first run has finished. The
+ * command's jar is {@code partman4j-cli/target/partman.jar} (or {@code -Dbench.cliJar}).
  */
 final class FootprintScenario implements Scenario {
+
+  /** Runs of each process by default: each is a fraction of a second (the daemon a few seconds). */
+  static final int REPEAT = 5;
+
+  /** The daemon's heap limit: a small service's, as in docs/daemon.md's memory table. */
+  static final String DAEMON_XMX = "128m";
+
+  private static final Duration FIRST_RUN_TIMEOUT = Duration.ofMinutes(5);
 
   @Override
   public String id() {
@@ -19,7 +36,7 @@ final class FootprintScenario implements Scenario {
 
   @Override
   public String title() {
-    return "process start-up of the partman command";
+    return "footprint of the partman command: start-up, show-partitions, daemon memory";
   }
 
   @Override
@@ -32,16 +49,40 @@ final class FootprintScenario implements Scenario {
               + " is missing: build it with ./mvnw -B -q package -DskipTests -pl partman4j-cli"
               + " -am, or run bench/run, which does.");
     }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    BenchSettings s = ctx.settings();
+    int sets = s.size(1000, 5);
+    int runs = s.repeat(REPEAT);
+    String java = java();
     String ownClasses =
         Path.of(Noop.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    TestDatabase db = ctx.freshDatabase("b6");
+    Partman partman = BenchContext.partman(db);
+    // pg_partman's default premake (4): nine children and a default per set.
+    List<String> parents =
+        SetFixture.registered(
+            db, partman, 1, sets, p -> PartitionSetDefinition.of(p, "ts", "1 day").premake(4));
+    String shown = parents.get(0);
+    String url = BenchContext.urlWithCredentials(db);
+
     List<Double> version = new ArrayList<>();
+    List<Double> show = new ArrayList<>();
+    List<Double> showInProcess = new ArrayList<>();
     List<Double> reference = new ArrayList<>();
-    int runs = Math.max(3, ctx.settings().repeat());
+    partman.showPartitions(shown); // warm: JIT and caches, as for a long-lived application
     for (int r = 0; r < runs; r++) {
       version.add(wallMillis(java, "-jar", jar.toString(), "--version"));
+      show.add(wallMillis(java, "-jar", jar.toString(), "show-partitions", shown, "--url", url));
+      showInProcess.add(BenchContext.millis(() -> partman.showPartitions(shown)));
       reference.add(wallMillis(java, "-cp", ownClasses, Noop.class.getName()));
     }
+    List<Double> rss = new ArrayList<>();
+    List<Double> firstRun = new ArrayList<>();
+    for (int r = 0; r < runs; r++) {
+      DaemonSample d = daemon(db, jar, sets);
+      rss.add(d.rssMib());
+      firstRun.add(d.firstRunMs());
+    }
+    ctx.drop(db);
     return List.of(
         new Row(
             id(),
@@ -50,12 +91,118 @@ final class FootprintScenario implements Scenario {
             new Samples(version),
             new Samples(reference),
             null,
-            null));
+            null),
+        new Row(
+            id(),
+            "partman show-partitions (" + sets + " sets), whole process",
+            "ms",
+            new Samples(show),
+            new Samples(reference),
+            null,
+            null),
+        Row.plain(id(), "showPartitions in-process (warm)", "ms", new Samples(showInProcess)),
+        Row.plain(
+            id(),
+            "partman daemon RSS after its first run, " + sets + " sets, -Xmx" + DAEMON_XMX,
+            "MiB",
+            new Samples(rss)),
+        Row.plain(
+            id(),
+            "partman daemon start to first run done, " + sets + " sets",
+            "ms",
+            new Samples(firstRun)));
+  }
+
+  private record DaemonSample(double rssMib, double firstRunMs) {}
+
+  /**
+   * Starts {@code partman daemon} as its own process on {@code db}, waits until its first run is
+   * recorded as completed, reads its resident set size, and stops it.
+   */
+  private static DaemonSample daemon(TestDatabase db, Path jar, int sets) throws Exception {
+    Path dir = Files.createTempDirectory("partman-bench-daemon");
+    Path config = dir.resolve("partman.yaml");
+    Path log = dir.resolve("daemon.log");
+    // One run at start, the next an hour later: the measurement sees the first run only.
+    Files.writeString(
+        config,
+        "http:\n  port: 0\ndatabases:\n  - name: bench\n    url: "
+            + db.jdbcUrl()
+            + (db.jdbcUrl().contains("?") ? "&" : "?")
+            + "user="
+            + db.ownerRole()
+            + "\n    password_env: PARTMAN_BENCH_PASSWORD\n    interval: 1h\n");
+    int before = completedRuns(db);
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                java(),
+                "-Xmx" + DAEMON_XMX,
+                "-jar",
+                jar.toString(),
+                "daemon",
+                "--config",
+                config.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    Map<String, String> env = pb.environment();
+    env.put("PARTMAN_BENCH_PASSWORD", db.ownerPassword());
+    long start = System.nanoTime();
+    Process p = pb.start();
+    try {
+      long deadline = start + FIRST_RUN_TIMEOUT.toNanos();
+      while (completedRuns(db) <= before) {
+        if (!p.isAlive() || System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "partman daemon "
+                  + (p.isAlive() ? "did not finish its first run over " + sets + " sets" : "ended")
+                  + "; its log:\n"
+                  + Files.readString(log));
+        }
+        Thread.sleep(50);
+      }
+      double firstRunMs = (System.nanoTime() - start) / 1e6;
+      long kib = rssKib(p.pid());
+      if (kib < 0) {
+        throw new IllegalStateException("no VmRSS in /proc/" + p.pid() + "/status (not Linux?)");
+      }
+      return new DaemonSample(kib / 1024.0, firstRunMs);
+    } finally {
+      p.destroy(); // SIGTERM: the daemon stops cleanly
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+      }
+      Files.deleteIfExists(config);
+      Files.deleteIfExists(log);
+      Files.deleteIfExists(dir);
+    }
+  }
+
+  private static int completedRuns(TestDatabase db) {
+    return Integer.parseInt(
+        db.queryString("SELECT count(*) FROM \"partman\".job_run WHERE status = 'completed'"));
+  }
+
+  /** The resident memory of a process in KiB, from /proc/PID/status; -1 when there is none. */
+  static long rssKib(long pid) throws IOException {
+    Path status = Path.of("/proc", String.valueOf(pid), "status");
+    if (!Files.exists(status)) {
+      return -1;
+    }
+    for (String line : Files.readAllLines(status)) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return -1;
   }
 
   /** The command's jar: {@code -Dbench.cliJar}, or where the build puts it. */
   static Path cliJar() {
     return Path.of(System.getProperty("bench.cliJar", "partman4j-cli/target/partman.jar"));
+  }
+
+  static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   static double wallMillis(String... command) throws IOException, InterruptedException {
@@ -65,7 +212,11 @@ final class FootprintScenario implements Scenario {
     int exit = p.waitFor();
     double ms = (System.nanoTime() - start) / 1e6;
     if (exit != 0) {
-      throw new IllegalStateException(String.join(" ", command) + " exited with " + exit);
+      List<String> shown = new ArrayList<>();
+      for (String arg : command) {
+        shown.add(arg.contains("password=") ? "<url>" : arg); // never print the password
+      }
+      throw new IllegalStateException(String.join(" ", shown) + " exited with " + exit);
     }
     return ms;
   }
