@@ -1,5 +1,6 @@
 package org.partman4j.bench;
 
+import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -18,10 +19,18 @@ import org.partman4j.testkit.TestDatabase;
 final class BenchContext implements AutoCloseable {
 
   private final BenchSettings settings;
+  private final PrintStream progress;
+  private final long start = System.nanoTime();
   private final List<TestDatabase> open = new ArrayList<>();
 
-  BenchContext(BenchSettings settings) {
+  BenchContext(BenchSettings settings, PrintStream progress) {
     this.settings = settings;
+    this.progress = progress;
+  }
+
+  /** Says what the harness is doing, with the time since it started: a run takes minutes. */
+  void note(String what) {
+    progress.println("  " + BenchMain.elapsed(start) + ": " + what);
   }
 
   BenchSettings settings() {

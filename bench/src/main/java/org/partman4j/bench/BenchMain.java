@@ -53,7 +53,7 @@ public final class BenchMain {
       System.setProperty(PostgresServer.EXTERNAL_URL_PROPERTY, settings.url());
     }
     List<Row> rows = new ArrayList<>();
-    try (BenchContext ctx = new BenchContext(settings)) {
+    try (BenchContext ctx = new BenchContext(settings, progress)) {
       for (Scenario s : scenarios()) {
         if (settings.selected(s.id())) {
           progress.println(s.id() + ": " + s.title() + " …");

@@ -43,6 +43,7 @@ final class CreationScenario implements Scenario {
     int made = 0;
     // Both sides start from copies of one database holding the registered sets.
     TestDatabase template = ctx.freshDatabase("b2_template");
+    ctx.note("building " + sets + " sets");
     List<String> parents =
         SetFixture.registeredDaily(template, BenchContext.partman(template), sets, 1);
     Map<String, String> before = SetFixture.children(template, parents);
@@ -50,6 +51,7 @@ final class CreationScenario implements Scenario {
     int warmups = s.quick() ? 0 : 1;
     for (int r = 0; r < s.repeat(REPEAT) + warmups; r++) {
       boolean warmup = r < warmups;
+      ctx.note(warmup ? "warm-up round" : "round " + (r - warmups + 1));
       TestDatabase a = ctx.copy(template, "b2_partman");
       Partman partman = BenchContext.partman(a);
       // premake 1 → 1 + perSet: maintenance makes perSet future children in every set.

@@ -55,8 +55,10 @@ final class DataMovementScenario implements Scenario {
       List<Double> reference = new ArrayList<>();
       // Every run starts from a copy of one database holding the set and the filled source.
       TestDatabase template = ctx.freshDatabase("b4_template");
+      ctx.note("filling the source for the " + shape.name());
       prepare(template, shape, rows);
       for (int r = 0; r < ctx.settings().repeat(REPEAT); r++) {
+        ctx.note(shape.name() + ", round " + (r + 1));
         one.add(ours(ctx, template, rows, 1));
         two.add(ours(ctx, template, rows, 2));
         reference.add(reference(ctx, template, rows));

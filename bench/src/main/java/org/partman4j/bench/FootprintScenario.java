@@ -56,6 +56,7 @@ final class FootprintScenario implements Scenario {
     String ownClasses =
         Path.of(Noop.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     TestDatabase db = ctx.freshDatabase("b6");
+    ctx.note("building " + sets + " sets");
     Partman partman = BenchContext.partman(db);
     // pg_partman's default premake (4): nine children and a default per set.
     List<String> parents =
@@ -75,6 +76,7 @@ final class FootprintScenario implements Scenario {
       showInProcess.add(BenchContext.millis(() -> partman.showPartitions(shown)));
       reference.add(wallMillis(java, "-cp", ownClasses, Noop.class.getName()));
     }
+    ctx.note("starting partman daemon " + runs + " times");
     List<Double> rss = new ArrayList<>();
     List<Double> firstRun = new ArrayList<>();
     for (int r = 0; r < runs; r++) {
@@ -196,9 +198,20 @@ final class FootprintScenario implements Scenario {
     return -1;
   }
 
-  /** The command's jar: {@code -Dbench.cliJar}, or where the build puts it. */
+  /**
+   * The command's jar: {@code -Dbench.cliJar}, or where the build puts it, seen from the project's
+   * root (bench/run) or from the bench module (its tests).
+   */
   static Path cliJar() {
-    return Path.of(System.getProperty("bench.cliJar", "partman4j-cli/target/partman.jar"));
+    String given = System.getProperty("bench.cliJar");
+    if (given != null) {
+      return Path.of(given);
+    }
+    Path fromRoot = Path.of("partman4j-cli", "target", "partman.jar");
+    Path fromModule = Path.of("..").resolve(fromRoot);
+    return Files.isRegularFile(fromRoot) || !Files.isRegularFile(fromModule)
+        ? fromRoot
+        : fromModule;
   }
 
   static String java() {

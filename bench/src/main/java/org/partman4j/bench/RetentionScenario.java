@@ -43,8 +43,10 @@ final class RetentionScenario implements Scenario {
     int dropped = 0;
     // Both sides start from copies of one database holding the sets and their history.
     TestDatabase template = ctx.freshDatabase("b3_template");
+    ctx.note("building " + sets + " sets with " + old + " days of history");
     List<String> parents = setsWithHistory(template, sets, old);
     for (int r = 0; r < s.repeat(REPEAT); r++) {
+      ctx.note("round " + (r + 1));
       TestDatabase a = ctx.copy(template, "b3_partman");
       WriterStall writer = new WriterStall(a.dataSource(), CreationScenario.quoted(parents, 10));
       Partman partman = BenchContext.partman(a);

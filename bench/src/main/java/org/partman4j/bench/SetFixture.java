@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.partman4j.PartitionSetDefinition;
 import org.partman4j.Partman;
@@ -68,9 +72,9 @@ final class SetFixture {
    * Creates the parents numbered {@code from} to {@code to} and registers each as {@code
    * createParent(definition.apply(parent))} would, in bulk: partman4j's own dry run of the first
    * set's createParent (template table, config row, children, default) is repeated for every other
-   * set with that set's name in place of the first's, and sent as a few scripts. The result is the
-   * same as calling createParent per set (BenchHarnessTest compares the catalogs), in seconds
-   * instead of minutes at thousands of sets.
+   * set with that set's name in place of the first's, and sent as a few scripts over two
+   * connections. The result is the same as calling createParent per set (BenchHarnessTest compares
+   * the catalogs), in seconds instead of minutes at thousands of sets.
    */
   static List<String> registered(
       TestDatabase db,
@@ -82,15 +86,32 @@ final class SetFixture {
     partman.install();
     String first = TableName.parse(parent(from)).table();
     List<String> dryRun = partman.createParentDryRun(definition.apply(parent(from)));
-    List<String> script = new ArrayList<>();
+    // Two connections, each with every other set: the server works on both at once.
+    List<List<String>> scripts = List.of(new ArrayList<>(), new ArrayList<>());
     for (int i = from; i <= to; i++) {
       String name = TableName.parse(parent(i)).table();
       for (String statement : dryRun) {
         // Names are events_NNNN with four digits, so one never contains another.
-        script.add(statement.replace(first, name));
+        scripts.get(i % 2).add(statement.replace(first, name));
       }
     }
-    runInChunks(db, script);
+    ExecutorService pool = Executors.newFixedThreadPool(scripts.size());
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (List<String> script : scripts) {
+        running.add(pool.submit(() -> runInChunks(db, script)));
+      }
+      for (Future<?> f : running) {
+        f.get();
+      }
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while building the fixture", e);
+    } finally {
+      pool.shutdownNow();
+    }
     return parents;
   }
 

@@ -49,6 +49,7 @@ final class SteadyMaintenanceScenario implements Scenario {
     boolean withProcess = true;
     for (int[] shape : shapes) {
       TestDatabase db = ctx.freshDatabase("b1_" + shape[0]);
+      ctx.note("building " + shape[0] + " sets with premake " + shape[1]);
       SetFixture.registered(db, BenchContext.partman(db), 1, shape[0], daily(shape[1]));
       Measured m = measure(ctx, db, shape[0], withProcess);
       ctx.drop(db);
@@ -65,6 +66,7 @@ final class SteadyMaintenanceScenario implements Scenario {
     TestDatabase db = ctx.freshDatabase("b1_slope");
     int made = 0;
     for (int n : counts) {
+      ctx.note("building sets " + (made + 1) + " to " + n + " with premake 1");
       SetFixture.registered(db, BenchContext.partman(db), made + 1, n, daily(1));
       made = n;
       Measured m = measure(ctx, db, n, false);
@@ -100,6 +102,7 @@ final class SteadyMaintenanceScenario implements Scenario {
 
   private Measured measure(BenchContext ctx, TestDatabase db, int sets, boolean wholeProcess)
       throws Exception {
+    ctx.note("measuring " + sets + " sets");
     Partman partman = BenchContext.partman(db);
     int children = count(db, ALL_CHILDREN);
     MaintenanceResult warm = partman.runMaintenance(); // JIT, caches; may create nothing
