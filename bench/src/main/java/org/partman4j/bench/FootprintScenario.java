@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.partman4j.PartitionSetDefinition;
 import org.partman4j.Partman;
+import org.partman4j.testkit.ProcessMemory;
 import org.partman4j.testkit.TestDatabase;
 
 /**
@@ -163,7 +164,7 @@ final class FootprintScenario implements Scenario {
         Thread.sleep(50);
       }
       double firstRunMs = (System.nanoTime() - start) / 1e6;
-      long kib = rssKib(p.pid());
+      long kib = ProcessMemory.residentKib(p.pid());
       if (kib < 0) {
         throw new IllegalStateException("no VmRSS in /proc/" + p.pid() + "/status (not Linux?)");
       }
@@ -182,20 +183,6 @@ final class FootprintScenario implements Scenario {
   private static int completedRuns(TestDatabase db) {
     return Integer.parseInt(
         db.queryString("SELECT count(*) FROM \"partman\".job_run WHERE status = 'completed'"));
-  }
-
-  /** The resident memory of a process in KiB, from /proc/PID/status; -1 when there is none. */
-  static long rssKib(long pid) throws IOException {
-    Path status = Path.of("/proc", String.valueOf(pid), "status");
-    if (!Files.exists(status)) {
-      return -1;
-    }
-    for (String line : Files.readAllLines(status)) {
-      if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", ""));
-      }
-    }
-    return -1;
   }
 
   /**

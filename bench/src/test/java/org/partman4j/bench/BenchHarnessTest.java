@@ -54,19 +54,7 @@ class BenchHarnessTest {
   @Test
   void maintenanceRetentionAndDataMovementScenariosRunAtTheQuickSize(@TempDir Path dir)
       throws Exception {
-    List<Row> rows =
-        BenchMain.run(
-            BenchMain.parse(
-                new String[] {
-                  "--quick",
-                  "--repeat",
-                  "1",
-                  "--only",
-                  "B1,B3,B4",
-                  "--json",
-                  dir.resolve("r.json").toString()
-                }),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    List<Row> rows = quickRun(dir, "B1,B3,B4");
 
     assertThat(rows)
         .filteredOn(r -> r.scenario().equals("B1"))
@@ -100,19 +88,7 @@ class BenchHarnessTest {
     assumeTrue(
         Files.isRegularFile(FootprintScenario.cliJar()),
         "the command's jar is built (./mvnw verify builds it before this module)");
-    List<Row> rows =
-        BenchMain.run(
-            BenchMain.parse(
-                new String[] {
-                  "--quick",
-                  "--repeat",
-                  "1",
-                  "--only",
-                  "B6",
-                  "--json",
-                  dir.resolve("r.json").toString()
-                }),
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    List<Row> rows = quickRun(dir, "B6");
 
     assertThat(rows)
         .extracting(Row::what)
@@ -127,6 +103,16 @@ class BenchHarnessTest {
     assertThat(rows.get(0).reference()).isNotNull();
     assertThat(rows.get(1).reference()).isNotNull();
     assertThat(rows.get(3).unit()).isEqualTo("MiB");
+  }
+
+  /** The given scenarios at the quick size, once each. */
+  private static List<Row> quickRun(Path dir, String only) throws Exception {
+    return BenchMain.run(
+        BenchMain.parse(
+            new String[] {
+              "--quick", "--repeat", "1", "--only", only, "--json", dir.resolve("r.json").toString()
+            }),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
   }
 
   @Test
