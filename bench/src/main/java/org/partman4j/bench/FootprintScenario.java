@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.partman4j.PartitionSetDefinition;
@@ -32,6 +33,8 @@ final class FootprintScenario implements Scenario {
   static final String DAEMON_XMX = "128m";
 
   private static final Duration FIRST_RUN_TIMEOUT = Duration.ofMinutes(5);
+
+  private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
   @Override
   public String id() {
@@ -84,7 +87,7 @@ final class FootprintScenario implements Scenario {
     List<Double> rss = new ArrayList<>();
     List<Double> firstRun = new ArrayList<>();
     for (int r = 0; r < Math.min(runs, DAEMON_REPEAT); r++) {
-      DaemonSample d = daemon(db, jar, sets);
+      DaemonSample d = daemon(ctx, db, jar, sets);
       rss.add(d.rssMib());
       firstRun.add(d.firstRunMs());
     }
@@ -125,7 +128,8 @@ final class FootprintScenario implements Scenario {
    * Starts {@code partman daemon} as its own process on {@code db}, waits until its first run is
    * recorded as completed, reads its resident set size, and stops it.
    */
-  private static DaemonSample daemon(TestDatabase db, Path jar, int sets) throws Exception {
+  private static DaemonSample daemon(BenchContext ctx, TestDatabase db, Path jar, int sets)
+      throws Exception {
     Path dir = Files.createTempDirectory("partman-bench-daemon");
     Path config = dir.resolve("partman.yaml");
     Path log = dir.resolve("daemon.log");
@@ -173,9 +177,19 @@ final class FootprintScenario implements Scenario {
       }
       return new DaemonSample(kib / 1024.0, firstRunMs);
     } finally {
-      p.destroy(); // SIGTERM: the daemon stops cleanly
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
+      // SIGTERM first; its shutdown is not what is measured, so it gets little time.
+      long stopping = System.nanoTime();
+      p.destroy();
+      if (!p.waitFor(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+        ctx.note(
+            "partman daemon still running " + STOP_WAIT.toSeconds() + " s after SIGTERM; killed");
+        p.destroyForcibly().waitFor();
+      } else {
+        ctx.note(
+            String.format(
+                Locale.ROOT,
+                "partman daemon ended %.1f s after SIGTERM",
+                (System.nanoTime() - stopping) / 1e9));
       }
       Files.deleteIfExists(config);
       Files.deleteIfExists(log);
