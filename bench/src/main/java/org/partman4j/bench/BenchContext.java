@@ -1,5 +1,8 @@
 package org.partman4j.bench;
 
+import java.io.PrintStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,10 +19,18 @@ import org.partman4j.testkit.TestDatabase;
 final class BenchContext implements AutoCloseable {
 
   private final BenchSettings settings;
+  private final PrintStream progress;
+  private final long start = System.nanoTime();
   private final List<TestDatabase> open = new ArrayList<>();
 
-  BenchContext(BenchSettings settings) {
+  BenchContext(BenchSettings settings, PrintStream progress) {
     this.settings = settings;
+    this.progress = progress;
+  }
+
+  /** Says what the harness is doing, with the time since it started: a run takes minutes. */
+  void note(String what) {
+    progress.println("  " + BenchMain.elapsed(start) + ": " + what);
   }
 
   BenchSettings settings() {
@@ -33,6 +44,17 @@ final class BenchContext implements AutoCloseable {
     return db;
   }
 
+  /**
+   * A new database copied from {@code template} (nobody may be connected to it): fixtures are built
+   * once per scenario and copied for each repetition, so both sides start from the same tables and
+   * the copy costs seconds where building costs minutes.
+   */
+  TestDatabase copy(TestDatabase template, String hint) {
+    TestDatabase db = TestDatabase.copyOf(template, "bench_" + hint);
+    open.add(db);
+    return db;
+  }
+
   void drop(TestDatabase db) {
     open.remove(db);
     db.close();
@@ -40,6 +62,16 @@ final class BenchContext implements AutoCloseable {
 
   static Partman partman(TestDatabase db) {
     return Partman.configure().dataSource(db.dataSource()).load();
+  }
+
+  /** The database's JDBC URL with the owner's user and password, for a {@code partman} process. */
+  static String urlWithCredentials(TestDatabase db) {
+    return db.jdbcUrl()
+        + (db.jdbcUrl().contains("?") ? "&" : "?")
+        + "user="
+        + URLEncoder.encode(db.ownerRole(), StandardCharsets.UTF_8)
+        + "&password="
+        + URLEncoder.encode(db.ownerPassword(), StandardCharsets.UTF_8);
   }
 
   /** Runs SQL as one script over one connection, the way a DBA would paste it into psql. */

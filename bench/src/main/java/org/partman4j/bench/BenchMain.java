@@ -39,10 +39,12 @@ public final class BenchMain {
       System.exit(2);
       return;
     }
+    long start = System.nanoTime();
     List<Row> rows = run(settings, System.out);
     System.out.println();
     System.out.print(Report.table(rows));
     System.out.println("JSON: " + settings.json().toAbsolutePath());
+    System.out.println("Total: " + elapsed(start));
   }
 
   /** Runs every selected scenario, writes the JSON file, and returns the rows. */
@@ -51,11 +53,13 @@ public final class BenchMain {
       System.setProperty(PostgresServer.EXTERNAL_URL_PROPERTY, settings.url());
     }
     List<Row> rows = new ArrayList<>();
-    try (BenchContext ctx = new BenchContext(settings)) {
+    try (BenchContext ctx = new BenchContext(settings, progress)) {
       for (Scenario s : scenarios()) {
         if (settings.selected(s.id())) {
           progress.println(s.id() + ": " + s.title() + " …");
+          long start = System.nanoTime();
           rows.addAll(s.run(ctx));
+          progress.println(s.id() + ": done in " + elapsed(start));
         }
       }
     }
@@ -63,8 +67,14 @@ public final class BenchMain {
     return rows;
   }
 
+  /** "3 min 12 s" since {@code startNanos}. */
+  static String elapsed(long startNanos) {
+    long s = Math.round((System.nanoTime() - startNanos) / 1e9);
+    return s >= 60 ? (s / 60) + " min " + (s % 60) + " s" : s + " s";
+  }
+
   static BenchSettings parse(String[] args) {
-    int repeat = 3;
+    Integer repeat = null;
     boolean quick = false;
     Set<String> only = new LinkedHashSet<>();
     Path json = Path.of("bench", "target", "bench-results.json");

@@ -17,6 +17,9 @@ import org.partman4j.testkit.TestDatabase;
  */
 final class RetentionScenario implements Scenario {
 
+  /** Rounds by default: about half a minute each. */
+  static final int REPEAT = 3;
+
   @Override
   public String id() {
     return "B3";
@@ -38,9 +41,13 @@ final class RetentionScenario implements Scenario {
     List<Double> p99 = new ArrayList<>();
     List<Double> failed = new ArrayList<>();
     int dropped = 0;
-    for (int r = 0; r < s.repeat(); r++) {
-      TestDatabase a = ctx.freshDatabase("b3_partman");
-      List<String> parents = setsWithHistory(a, sets, old);
+    // Both sides start from copies of one database holding the sets and their history.
+    TestDatabase template = ctx.freshDatabase("b3_template");
+    ctx.note("building " + sets + " sets with " + old + " days of history");
+    List<String> parents = setsWithHistory(template, sets, old);
+    for (int r = 0; r < s.repeat(REPEAT); r++) {
+      ctx.note("round " + (r + 1));
+      TestDatabase a = ctx.copy(template, "b3_partman");
       WriterStall writer = new WriterStall(a.dataSource(), CreationScenario.quoted(parents, 10));
       Partman partman = BenchContext.partman(a);
       MaintenanceResult[] result = new MaintenanceResult[1];
@@ -68,11 +75,11 @@ final class RetentionScenario implements Scenario {
       failed.add((double) stats.failures());
       ctx.drop(a);
 
-      TestDatabase b = ctx.freshDatabase("b3_reference");
-      setsWithHistory(b, sets, old);
+      TestDatabase b = ctx.copy(template, "b3_reference");
       reference.add(BenchContext.millis(() -> BenchContext.runScript(b.dataSource(), drops)));
       ctx.drop(b);
     }
+    ctx.drop(template);
     String what = dropped + " children dropped in " + sets + " sets";
     return List.of(
         Row.timeAgainst(id(), what, new Samples(ours), new Samples(reference), 1.3),
@@ -86,17 +93,21 @@ final class RetentionScenario implements Scenario {
    * that makes all but the last few of those old children due.
    */
   private static List<String> setsWithHistory(TestDatabase db, int sets, int old) {
-    Partman partman = BenchContext.partman(db);
-    List<String> parents = SetFixture.parents(db, sets);
-    partman.install();
     String start = LocalDate.now(ZoneOffset.UTC).minusDays(old + 2L).toString();
+    List<String> parents =
+        SetFixture.registered(
+            db,
+            BenchContext.partman(db),
+            1,
+            sets,
+            p -> PartitionSetDefinition.of(p, "ts", "1 day").premake(2).startPartition(start));
+    List<String> rows = new ArrayList<>();
     for (String p : parents) {
-      partman.createParent(
-          PartitionSetDefinition.of(p, "ts", "1 day").premake(2).startPartition(start));
-      db.execute("INSERT INTO " + SetFixture.quoted(p) + " (ts) VALUES (now())");
+      rows.add("INSERT INTO " + SetFixture.quoted(p) + " (ts) VALUES (now())");
     }
-    db.execute(
+    rows.add(
         "UPDATE \"partman\".part_config SET retention = '2 days', retention_keep_table = false");
+    SetFixture.runInChunks(db, rows);
     return parents;
   }
 }

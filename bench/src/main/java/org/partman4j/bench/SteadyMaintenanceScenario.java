@@ -1,7 +1,5 @@
 package org.partman4j.bench;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import org.partman4j.MaintenanceResult;
 import org.partman4j.PartitionSetDefinition;
 import org.partman4j.Partman;
@@ -21,6 +20,9 @@ import org.partman4j.testkit.TestDatabase;
  * set counts, and its slope.
  */
 final class SteadyMaintenanceScenario implements Scenario {
+
+  /** Runs per measurement by default: each is a second or two once the sets are built. */
+  static final int REPEAT = 5;
 
   /** Every child of every set in the store, with its bound: the reference read. */
   static final String ALL_CHILDREN =
@@ -46,7 +48,11 @@ final class SteadyMaintenanceScenario implements Scenario {
     int[][] shapes = s.quick() ? new int[][] {{5, 4}, {10, 1}} : new int[][] {{200, 17}, {1000, 4}};
     boolean withProcess = true;
     for (int[] shape : shapes) {
-      Measured m = measure(ctx, shape[0], shape[1], withProcess);
+      TestDatabase db = ctx.freshDatabase("b1_" + shape[0]);
+      ctx.note("building " + shape[0] + " sets with premake " + shape[1]);
+      SetFixture.registered(db, BenchContext.partman(db), 1, shape[0], daily(shape[1]));
+      Measured m = measure(ctx, db, shape[0], withProcess);
+      ctx.drop(db);
       rows.add(m.row);
       if (m.process != null) {
         rows.add(m.process);
@@ -55,11 +61,19 @@ final class SteadyMaintenanceScenario implements Scenario {
     }
     int[] counts = s.quick() ? new int[] {5, 10, 20} : new int[] {100, 1000, 5000};
     List<double[]> perSet = new ArrayList<>();
+    // One database grows from the smallest count to the largest: the sets already there are the
+    // same as a fresh build would make.
+    TestDatabase db = ctx.freshDatabase("b1_slope");
+    int made = 0;
     for (int n : counts) {
-      Measured m = measure(ctx, n, 1, false);
+      ctx.note("building sets " + (made + 1) + " to " + n + " with premake 1");
+      SetFixture.registered(db, BenchContext.partman(db), made + 1, n, daily(1));
+      made = n;
+      Measured m = measure(ctx, db, n, false);
       rows.add(m.row);
       perSet.add(new double[] {n, m.row.samples().median()});
     }
+    ctx.drop(db);
     double[] first = perSet.get(0);
     double[] last = perSet.get(perSet.size() - 1);
     double slope = (last[1] - first[1]) / (last[0] - first[0]);
@@ -82,41 +96,36 @@ final class SteadyMaintenanceScenario implements Scenario {
 
   private record Measured(Row row, Row process) {}
 
-  private Measured measure(BenchContext ctx, int sets, int premake, boolean wholeProcess)
+  private static Function<String, PartitionSetDefinition> daily(int premake) {
+    return p -> PartitionSetDefinition.of(p, "ts", "1 day").premake(premake);
+  }
+
+  private Measured measure(BenchContext ctx, TestDatabase db, int sets, boolean wholeProcess)
       throws Exception {
-    TestDatabase db = ctx.freshDatabase("b1_" + sets);
-    try {
-      Partman partman = BenchContext.partman(db);
-      List<String> parents = SetFixture.parents(db, sets);
-      partman.install();
-      for (String p : parents) {
-        partman.createParent(PartitionSetDefinition.of(p, "ts", "1 day").premake(premake));
-      }
-      int children = count(db, ALL_CHILDREN);
-      MaintenanceResult warm = partman.runMaintenance(); // JIT, caches; may create nothing
-      if (!warm.failures().isEmpty()) {
-        throw new IllegalStateException("maintenance failed: " + warm.failures());
-      }
-      List<Double> ours = new ArrayList<>();
-      List<Double> reference = new ArrayList<>();
-      for (int r = 0; r < ctx.settings().repeat(); r++) {
-        ours.add(BenchContext.millis(partman::runMaintenance));
-        reference.add(BenchContext.millis(() -> count(db, ALL_CHILDREN)));
-      }
-      Row process = wholeProcess ? wholeProcess(ctx, db, sets, children, reference) : null;
-      return new Measured(
-          new Row(
-              id(),
-              sets + " sets, " + children + " tables: runMaintenance in-process",
-              "ms",
-              new Samples(ours),
-              new Samples(reference),
-              null,
-              null),
-          process);
-    } finally {
-      ctx.drop(db);
+    ctx.note("measuring " + sets + " sets");
+    Partman partman = BenchContext.partman(db);
+    int children = count(db, ALL_CHILDREN);
+    MaintenanceResult warm = partman.runMaintenance(); // JIT, caches; may create nothing
+    if (!warm.failures().isEmpty()) {
+      throw new IllegalStateException("maintenance failed: " + warm.failures());
     }
+    List<Double> ours = new ArrayList<>();
+    List<Double> reference = new ArrayList<>();
+    for (int r = 0; r < ctx.settings().repeat(REPEAT); r++) {
+      ours.add(BenchContext.millis(partman::runMaintenance));
+      reference.add(BenchContext.millis(() -> count(db, ALL_CHILDREN)));
+    }
+    Row process = wholeProcess ? wholeProcess(ctx, db, sets, children, reference) : null;
+    return new Measured(
+        new Row(
+            id(),
+            sets + " sets, " + children + " tables: runMaintenance in-process",
+            "ms",
+            new Samples(ours),
+            new Samples(reference),
+            null,
+            null),
+        process);
   }
 
   /**
@@ -130,16 +139,10 @@ final class SteadyMaintenanceScenario implements Scenario {
     if (!Files.isRegularFile(jar)) {
       return null;
     }
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String url =
-        db.jdbcUrl()
-            + (db.jdbcUrl().contains("?") ? "&" : "?")
-            + "user="
-            + URLEncoder.encode(db.ownerRole(), StandardCharsets.UTF_8)
-            + "&password="
-            + URLEncoder.encode(db.ownerPassword(), StandardCharsets.UTF_8);
+    String java = FootprintScenario.java();
+    String url = BenchContext.urlWithCredentials(db);
     List<Double> runs = new ArrayList<>();
-    for (int r = 0; r < ctx.settings().repeat(); r++) {
+    for (int r = 0; r < ctx.settings().repeat(REPEAT); r++) {
       runs.add(
           FootprintScenario.wallMillis(
               java, "-jar", jar.toString(), "run-maintenance", "--url", url));

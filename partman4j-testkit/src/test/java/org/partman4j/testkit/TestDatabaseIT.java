@@ -45,4 +45,33 @@ class TestDatabaseIT {
       assertThat(db.queryString("SELECT to_regclass('public.t')::text")).isNull();
     }
   }
+
+  @Test
+  void aCopyHoldsTheTemplatesTablesAndIsOwnedByTheOrdinaryRole(TestDatabase db) {
+    try (TestDatabase template = TestDatabase.create("template")) {
+      template.execute("CREATE TABLE t (id int)", "INSERT INTO t VALUES (1), (2)");
+      try (TestDatabase copy = TestDatabase.copyOf(template, "copy")) {
+        assertThat(copy.name()).isNotEqualTo(template.name());
+        assertThat(copy.queryString("SELECT sum(id)::text FROM t")).isEqualTo("3");
+        assertThat(
+                copy.queryString(
+                    "SELECT pg_get_userbyid(datdba) FROM pg_database"
+                        + " WHERE datname = current_database()"))
+            .isEqualTo(PostgresServer.OWNER_ROLE);
+        copy.execute("DROP TABLE t");
+        assertThat(template.queryString("SELECT count(*)::text FROM t")).isEqualTo("2");
+      }
+    }
+  }
+
+  @Test
+  void residentMemoryOfThisProcessIsReadOnLinux() throws Exception {
+    long kib = ProcessMemory.residentKib(ProcessHandle.current().pid());
+    if (System.getProperty("os.name").startsWith("Linux")) {
+      assertThat(kib).isGreaterThan(1024);
+    } else {
+      assertThat(kib).isEqualTo(-1);
+    }
+    assertThat(ProcessMemory.residentKib(Long.MAX_VALUE)).isEqualTo(-1);
+  }
 }

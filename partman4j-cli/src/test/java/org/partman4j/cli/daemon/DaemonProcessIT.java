@@ -6,7 +6,6 @@ import static org.partman4j.cli.daemon.DaemonFixture.get;
 import static org.partman4j.cli.daemon.DaemonFixture.setWithWork;
 import static org.partman4j.cli.daemon.DaemonFixture.waitFor;
 
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.partman4j.PartitionSetDefinition;
 import org.partman4j.Partman;
 import org.partman4j.testkit.PostgresTest;
+import org.partman4j.testkit.ProcessMemory;
 import org.partman4j.testkit.TestDatabase;
 
 /**
@@ -96,7 +96,7 @@ class DaemonProcessIT {
                       db.queryString(
                           "SELECT count(*) FROM partman.job_run WHERE status = 'completed'"))
                   >= 2);
-      long rss = rssKib(p.pid());
+      long rss = ProcessMemory.residentKib(p.pid());
       String sets = db.queryString("SELECT count(*) FROM partman.part_config");
       System.out.println(
           "partman daemon RSS with "
@@ -127,19 +127,5 @@ class DaemonProcessIT {
                 "SELECT count(*) FROM pg_class WHERE relname ~ '_p[0-9]{8}$'"
                     + " AND relkind = 'r' AND NOT relispartition"))
         .isEqualTo("0");
-  }
-
-  /** The resident memory of a process, in KiB, from /proc (Linux); -1 elsewhere. */
-  private static long rssKib(long pid) throws IOException {
-    Path status = Path.of("/proc", String.valueOf(pid), "status");
-    if (!Files.exists(status)) {
-      return -1;
-    }
-    for (String line : Files.readAllLines(status)) {
-      if (line.startsWith("VmRSS:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", ""));
-      }
-    }
-    return -1;
   }
 }
