@@ -38,11 +38,6 @@ public final class DaemonSql {
     return "ANALYZE " + Sql.qualified(schema, table);
   }
 
-  /** {@code SELECT count(*) FROM "schema"."table"}: the rows in a default partition. */
-  public static String countRows(String schema, String table) {
-    return "SELECT count(*) FROM " + Sql.qualified(schema, table);
-  }
-
   /** {@code ALTER SUBSCRIPTION "name" REFRESH PUBLICATION}. */
   public static String refreshSubscription(String name) {
     return "ALTER SUBSCRIPTION " + Sql.ident(name) + " REFRESH PUBLICATION";

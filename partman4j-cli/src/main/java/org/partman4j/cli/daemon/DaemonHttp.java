@@ -164,7 +164,7 @@ final class DaemonHttp {
         sm.put("children", set.children());
         sm.put("rows_in_default", set.rowsInDefault());
         sm.put("runway_seconds", set.runwaySeconds());
-        sm.put("newest_bound", set.newestBound());
+        sm.put("newest_child", set.newestChild());
         sm.put("last_outcome", set.lastOutcome());
         sm.put("last_error", set.lastError());
         sm.put("consecutive_failures", set.consecutiveFailures());

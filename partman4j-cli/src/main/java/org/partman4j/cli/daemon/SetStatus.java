@@ -7,7 +7,7 @@ package org.partman4j.cli.daemon;
  * @param children its children, without the default partition
  * @param rowsInDefault rows in its default partition, or null when it has none
  * @param runwaySeconds for time sets, seconds from now to the end of the newest child; else null
- * @param newestBound the newest child's bound as PostgreSQL prints it, or null
+ * @param newestChild the child with the highest bound, {@code schema.table}, or null
  * @param lastOutcome {@code ok} or {@code failed} in the last run that reached it, or null
  * @param lastError the error of the last run that reached it, or null
  * @param consecutiveFailures its failed runs in a row, counted across instances
@@ -17,7 +17,7 @@ public record SetStatus(
     int children,
     Long rowsInDefault,
     Long runwaySeconds,
-    String newestBound,
+    String newestChild,
     String lastOutcome,
     String lastError,
     int consecutiveFailures) {
