@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.partman4j.ErrorCode;
 import org.partman4j.PartitionDataOptions;
@@ -17,12 +18,14 @@ import org.partman4j.PartitionDataResult;
 import org.partman4j.PartmanException;
 import org.partman4j.catalog.ChildTable;
 import org.partman4j.ddl.ChildCreator;
+import org.partman4j.ddl.ChildOutcome;
 import org.partman4j.ddl.ChildPropertiesReader;
 import org.partman4j.exec.LockRetry;
 import org.partman4j.exec.Session;
 import org.partman4j.exec.Sessions;
 import org.partman4j.model.SetConfig;
 import org.partman4j.model.TableName;
+import org.partman4j.plan.PlannedChild;
 import org.partman4j.plan.SetKind;
 import org.partman4j.sql.DataSql;
 import org.slf4j.Logger;
@@ -164,7 +167,7 @@ public final class PartitionData {
                 name,
                 template,
                 config.inheritPrivileges() != null && config.inheritPrivileges());
-    return Optional.of(
+    MovePlan plan =
         new MovePlan(
             set,
             source,
@@ -173,7 +176,15 @@ public final class PartitionData {
             grid.grid(),
             grid.whole(),
             props,
-            MovePlan.estimate(c, source, rel)));
+            MovePlan.estimate(c, source, rel),
+            null);
+    if (!fromDefault
+        && grid.whole()
+        && set.bounds().kind() != SetKind.ENCODED
+        && PageBatches.suits(c, source, config.control())) {
+      plan = plan.withPages(PageBatches.plan(c, plan, plan.grid(), !o.descending()));
+    }
+    return Optional.of(plan);
   }
 
   private <V extends Comparable<V>> PartitionDataResult execute(
@@ -185,19 +196,115 @@ public final class PartitionData {
     TableName parent = plan.set().name();
     MoveProgress progress = new MoveProgress(parent.toString(), o.listener(), plan.totalEstimate());
     boolean ascending = !o.descending();
-    WindowFeed<V> feed = new WindowFeed<>(session, plan, grid, ascending);
-    AtomicLong budget = new AtomicLong(o.batchCount() == 0 ? Long.MAX_VALUE : o.batchCount());
-    AtomicBoolean stop = new AtomicBoolean();
     // Attaching locks the default, and a custom encoder runs on the planning session: one worker.
     boolean single =
         plan.fromDefault() || plan.set().bounds().kind() == SetKind.ENCODED || o.workers() == 1;
     int workers = single ? 1 : o.workers();
     log.info(
-        "{}: moving rows of {} ({} estimated) with {} worker(s)",
+        "{}: moving rows of {} ({} estimated) with {} worker(s){}",
         parent,
         plan.source(),
         plan.totalEstimate(),
-        workers);
+        workers,
+        plan.pages() == null ? "" : ", " + plan.pages().size() + " batches by pages");
+    boolean complete;
+    if (plan.pages() != null) {
+      complete = movePages(session, plan, workers, o, tx, progress);
+    } else {
+      WindowFeed<V> feed = new WindowFeed<>(session, plan, grid, ascending);
+      AtomicLong budget = new AtomicLong(o.batchCount() == 0 ? Long.MAX_VALUE : o.batchCount());
+      inWorkers(
+          workers,
+          (ws, stop) -> {
+            MoveWorker<V> w = new MoveWorker<>(creator, ws, plan, grid, ascending, tx, progress);
+            for (MoveGrid.Window<V> win = feed.next(); win != null; win = feed.next()) {
+              if (stop.get() || !w.drain(win, budget)) {
+                break;
+              }
+            }
+          });
+      complete = feed.exhausted() && budget.get() > 0;
+    }
+    if (o.analyze() && progress.rows() > 0) {
+      try (Statement st = session.connection().createStatement()) {
+        st.execute(DataSql.analyze(parent));
+      } catch (SQLException e) {
+        log.warn("{}: ANALYZE after the move failed: {}", parent, e.getMessage());
+      }
+    }
+    log.info("{}: moved {} rows in {} batches", parent, progress.rows(), progress.batches());
+    return new PartitionDataResult(
+        parent.toString(),
+        plan.source().toString(),
+        progress.rows(),
+        progress.batches(),
+        progress.created(),
+        complete,
+        progress.elapsed());
+  }
+
+  /**
+   * The batches by pages: first the children the batches that will run need, then the batches,
+   * handed out in order to the workers. Returns whether every batch ran.
+   */
+  private boolean movePages(
+      Session session,
+      MovePlan plan,
+      int workers,
+      PartitionDataOptions o,
+      BatchTransaction tx,
+      MoveProgress progress) {
+    List<PageBatches.Batch> batches = plan.pages();
+    int limit =
+        (int) (o.batchCount() == 0 ? batches.size() : Math.min(batches.size(), o.batchCount()));
+    for (int b = 0; b < limit; b++) {
+      for (PlannedChild child : batches.get(b).newChildren()) {
+        if (creator.create(session, plan.props(), child.child()).outcome()
+            == ChildOutcome.CREATED) {
+          progress.childCreated(child.name());
+        }
+      }
+    }
+    TableName parent = plan.set().name();
+    String control = plan.set().config().control();
+    AtomicInteger next = new AtomicInteger();
+    inWorkers(
+        workers,
+        (ws, stop) -> {
+          for (int k = next.getAndIncrement();
+              k < limit && !stop.get();
+              k = next.getAndIncrement()) {
+            PageBatches.Batch b = batches.get(k);
+            String sql = DataSql.move(plan.source(), parent, plan.columns(), b.where(control));
+            long moved =
+                tx.run(
+                    ws,
+                    "moving rows of "
+                        + plan.source()
+                        + " (pages "
+                        + b.fromPage()
+                        + " to "
+                        + b.toPage()
+                        + ") into "
+                        + parent,
+                    c -> MoveWorker.update(c, sql));
+            progress.batch(moved);
+            tx.pauseBetweenBatches();
+          }
+        });
+    return limit == batches.size();
+  }
+
+  /** What one worker does on its own session; {@code stop} turns true when another one failed. */
+  private interface WorkerBody {
+    void run(Session session, AtomicBoolean stop);
+  }
+
+  /**
+   * Runs {@code body} in {@code workers} threads, each with its own session; rethrows a failure.
+   */
+  private void inWorkers(int workers, WorkerBody body) {
+    AtomicBoolean stop = new AtomicBoolean();
     ExecutorService pool = Executors.newFixedThreadPool(workers);
     List<Future<?>> futures = new ArrayList<>();
     try {
@@ -206,13 +313,7 @@ public final class PartitionData {
             pool.submit(
                 () -> {
                   try (Session ws = sessions.open()) {
-                    MoveWorker<V> w =
-                        new MoveWorker<>(creator, ws, plan, grid, ascending, tx, progress);
-                    for (MoveGrid.Window<V> win = feed.next(); win != null; win = feed.next()) {
-                      if (stop.get() || !w.drain(win, budget)) {
-                        break;
-                      }
-                    }
+                    body.run(ws, stop);
                   } catch (RuntimeException | Error e) {
                     stop.set(true);
                     throw e;
@@ -242,22 +343,5 @@ public final class PartitionData {
     } finally {
       pool.shutdownNow();
     }
-    boolean complete = feed.exhausted() && budget.get() > 0;
-    if (o.analyze() && progress.rows() > 0) {
-      try (Statement st = session.connection().createStatement()) {
-        st.execute(DataSql.analyze(parent));
-      } catch (SQLException e) {
-        log.warn("{}: ANALYZE after the move failed: {}", parent, e.getMessage());
-      }
-    }
-    log.info("{}: moved {} rows in {} batches", parent, progress.rows(), progress.batches());
-    return new PartitionDataResult(
-        parent.toString(),
-        plan.source().toString(),
-        progress.rows(),
-        progress.batches(),
-        progress.created(),
-        complete,
-        progress.elapsed());
   }
 }

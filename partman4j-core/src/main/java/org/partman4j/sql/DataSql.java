@@ -108,6 +108,58 @@ public final class DataSql {
     return moveInto(source, DdlSql.table(target), columns, where, " OVERRIDING SYSTEM VALUE");
   }
 
+  /**
+   * Whether {@code schema.table} has a valid, non-partial index whose first column is the given
+   * one: then a range of that column is found without reading the whole table.
+   */
+  public static final String LEADING_INDEX =
+      """
+      SELECT EXISTS (
+        SELECT 1
+          FROM pg_catalog.pg_index i
+          JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+          JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+          JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0]
+         WHERE n.nspname = ? AND c.relname = ? AND a.attname = ?
+           AND i.indisvalid AND i.indpred IS NULL)
+      """;
+
+  /**
+   * The live rows of {@code table} with a control value, grouped by runs of {@code chunkPages} heap
+   * pages: chunk number, rows, and the first and last control value ({@code valueOf} wraps the
+   * aggregates as {@link #edge} does), in page order. One sequential read of the table.
+   */
+  public static String pageChunks(
+      TableName table, String control, long chunkPages, UnaryOperator<String> valueOf) {
+    String col = Sql.ident(control);
+    return "SELECT (((ctid::text)::point)[0])::bigint / "
+        + chunkPages
+        + ", count(*), ("
+        + valueOf.apply("min(" + col + ")")
+        + ")::text, ("
+        + valueOf.apply("max(" + col + ")")
+        + ")::text FROM ONLY "
+        + DdlSql.table(table)
+        + " WHERE "
+        + col
+        + " IS NOT NULL GROUP BY 1 ORDER BY 1";
+  }
+
+  /**
+   * The rows on heap pages {@code [fromPage, toPage)} that have a control value: a TID range scan
+   * (PostgreSQL 14 and later) reads only those pages. The page numbers are the caller's own
+   * numbers, written as literals so that a dry run shows the very statement.
+   */
+  public static String pages(String control, long fromPage, long toPage) {
+    return "ctid >= '("
+        + fromPage
+        + ",0)'::tid AND ctid < '("
+        + toPage
+        + ",0)'::tid AND "
+        + Sql.ident(control)
+        + " IS NOT NULL";
+  }
+
   /** The temporary table a batch out of the default holds its rows in until the child exists. */
   public static String createStaging(TableName likeTable) {
     return "CREATE TEMPORARY TABLE "
