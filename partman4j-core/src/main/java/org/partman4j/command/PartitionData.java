@@ -20,11 +20,13 @@ import org.partman4j.catalog.ChildTable;
 import org.partman4j.ddl.ChildCreator;
 import org.partman4j.ddl.ChildOutcome;
 import org.partman4j.ddl.ChildPropertiesReader;
+import org.partman4j.ddl.ChildResult;
 import org.partman4j.exec.LockRetry;
 import org.partman4j.exec.Session;
 import org.partman4j.exec.Sessions;
 import org.partman4j.model.SetConfig;
 import org.partman4j.model.TableName;
+import org.partman4j.plan.NewChild;
 import org.partman4j.plan.PlannedChild;
 import org.partman4j.plan.SetKind;
 import org.partman4j.sql.DataSql;
@@ -62,11 +64,7 @@ public final class PartitionData {
   /** Moves the rows as {@code options} say. */
   public PartitionDataResult run(String parentTable, PartitionDataOptions options) {
     TableName name = InspectionErrors.parseTable("parent table", parentTable);
-    if (options.workers() < 1) {
-      throw InspectionErrors.invalid(
-          "The number of workers is " + options.workers() + "; give 1 or more.");
-    }
-    BatchTransaction.requireCount("batch count", options.batchCount());
+    checkOptions(options);
     BatchTransaction tx =
         new BatchTransaction(
             options.lockWait(), options.lockWaitTries(), options.waitBetweenBatches());
@@ -91,6 +89,85 @@ public final class PartitionData {
             return execute(session, plan.get(), plan.get().grid(), options, tx);
           });
     }
+  }
+
+  /**
+   * The statements {@link #run} would send, in order, changing nothing: the children it would make,
+   * then each batch with its range (ctid pages or control values) written in. Reads what a run
+   * reads to plan, and the source's control values to find the ranges.
+   */
+  public List<String> dryRun(String parentTable, PartitionDataOptions options) {
+    TableName name = InspectionErrors.parseTable("parent table", parentTable);
+    checkOptions(options);
+    TableName source =
+        options.sourceTable() == null
+            ? null
+            : InspectionErrors.parseTable("source table", options.sourceTable());
+    try (Session session = sessions.open()) {
+      Install.ensureInstalled(session, schema);
+      return SetLocks.withSetLock(
+          session,
+          name.toString(),
+          () -> {
+            Optional<MovePlan> plan =
+                session.inTransaction(
+                    "planning the move of rows into " + name,
+                    c -> plan(c, session, name, source, options));
+            return plan.isEmpty()
+                ? List.<String>of()
+                : statements(session, plan.get(), plan.get().grid(), options);
+          });
+    }
+  }
+
+  private static void checkOptions(PartitionDataOptions options) {
+    if (options.workers() < 1) {
+      throw InspectionErrors.invalid(
+          "The number of workers is " + options.workers() + "; give 1 or more.");
+    }
+    BatchTransaction.requireCount("batch count", options.batchCount());
+    new BatchTransaction(options.lockWait(), options.lockWaitTries(), options.waitBetweenBatches());
+  }
+
+  private <V extends Comparable<V>> List<String> statements(
+      Session session, MovePlan plan, MoveGrid<V> grid, PartitionDataOptions o) {
+    List<String> out = new ArrayList<>();
+    TableName parent = plan.set().name();
+    String control = plan.set().config().control();
+    long budget = o.batchCount() == 0 ? Long.MAX_VALUE : o.batchCount();
+    long batches = 0;
+    if (plan.pages() != null) {
+      List<PageBatches.Batch> pages = plan.pages();
+      int limit = (int) Math.min(pages.size(), budget);
+      List<NewChild> children = new ArrayList<>();
+      for (int b = 0; b < limit; b++) {
+        pages.get(b).newChildren().forEach(p -> children.add(p.child()));
+      }
+      for (ChildResult r : creator.dryRun(session, plan.props(), children)) {
+        out.addAll(r.statements());
+      }
+      for (int b = 0; b < limit; b++) {
+        out.add(DataSql.move(plan.source(), parent, plan.columns(), pages.get(b).where(control)));
+      }
+      batches = limit;
+    } else {
+      boolean ascending = !o.descending();
+      MoveRehearsal<V> rehearsal = new MoveRehearsal<>(session, plan, grid, ascending);
+      WindowFeed<V> feed = new WindowFeed<>(session, plan, grid, ascending);
+      for (MoveGrid.Window<V> w = feed.next(); w != null && batches < budget; w = feed.next()) {
+        if (w.toCreate() != null && !plan.fromDefault()) {
+          for (ChildResult r :
+              creator.dryRun(session, plan.props(), List.of(w.toCreate().child()))) {
+            out.addAll(r.statements());
+          }
+        }
+        batches += rehearsal.window(w, budget - batches, out);
+      }
+    }
+    if (o.analyze() && batches > 0) {
+      out.add(DataSql.analyze(parent));
+    }
+    return out;
   }
 
   private Optional<MovePlan> plan(

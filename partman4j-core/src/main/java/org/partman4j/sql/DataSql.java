@@ -212,6 +212,11 @@ public final class DataSql {
     return "SELECT EXISTS (SELECT 1 FROM ONLY " + DdlSql.table(table) + " WHERE " + where + ")";
   }
 
+  /** {@code "col" IS NULL}. */
+  public static String isNull(String column) {
+    return Sql.ident(column) + " IS NULL";
+  }
+
   /** {@code SELECT count(*) FROM ONLY t}. */
   public static String count(TableName table) {
     return "SELECT count(*) FROM ONLY " + DdlSql.table(table);
@@ -236,6 +241,38 @@ public final class DataSql {
 
   public static String dropIfExists(TableName table) {
     return "DROP TABLE IF EXISTS " + DdlSql.table(table);
+  }
+
+  /**
+   * {@code sql} with its {@code ?} parameters replaced by {@code values} as quoted literals, for a
+   * dry run to show the statement a run sends with those values bound. A {@code ?} inside a quoted
+   * name or literal is left alone.
+   */
+  public static String inline(String sql, String... values) {
+    StringBuilder out = new StringBuilder(sql.length() + 32);
+    int next = 0;
+    char quote = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      char ch = sql.charAt(i);
+      if (quote != 0) {
+        if (ch == quote) {
+          quote = 0; // a doubled quote closes and reopens: the same text either way
+        }
+      } else if (ch == '"' || ch == '\'') {
+        quote = ch;
+      } else if (ch == '?') {
+        if (next >= values.length) {
+          throw new IllegalArgumentException("more parameters than values in " + sql);
+        }
+        out.append(Sql.literal(values[next++]));
+        continue;
+      }
+      out.append(ch);
+    }
+    if (next != values.length) {
+      throw new IllegalArgumentException("more values than parameters in " + sql);
+    }
+    return out.toString();
   }
 
   private static String idents(List<String> names) {

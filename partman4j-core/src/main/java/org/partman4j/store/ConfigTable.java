@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.partman4j.sql.DataSql;
 import org.partman4j.sql.Sql;
 
 /**
@@ -93,6 +94,11 @@ final class ConfigTable<T> {
   }
 
   /** The statement {@link #updateOne} runs, values written as literals, for display only. */
+  /** The statement {@link #delete} runs for {@code key}, the key written in, for dry runs. */
+  String deleteText(String key) {
+    return DataSql.inline(delete, key);
+  }
+
   String updateOneText(T row, String column) {
     Column<T> col = column(column);
     return updateOneSql(col, col.literal(row), columns.get(0).literal(row));
