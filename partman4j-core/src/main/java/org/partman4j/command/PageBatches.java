@@ -25,11 +25,19 @@ import org.partman4j.sql.DataSql;
  */
 final class PageBatches {
 
-  /** Pages per group of the planning read (1 MB with 8 kB pages). */
-  static final long CHUNK_PAGES = 128;
+  /**
+   * Rows one batch moves, roughly: batches are whole groups of pages. Large enough that the cost of
+   * a statement and a commit does not count, small enough to keep locks short and to share the work
+   * between workers. The system property only lets the fault tests kill runs between many small
+   * batches.
+   */
+  static final long BATCH_ROWS = Math.max(1, Long.getLong("partman4j.pageBatchRows", 50_000));
 
-  /** Rows one batch moves, roughly: batches are whole groups of pages. */
-  static final long BATCH_ROWS = 50_000;
+  /**
+   * Pages per group of the planning read: a batch is one group or more, so a group holds a fraction
+   * of a batch's rows (a page holds up to a few hundred rows); 50 pages for the usual batch size.
+   */
+  static final long CHUNK_PAGES = Math.max(1, Math.min(128, BATCH_ROWS / 1000));
 
   /** Grid ranges walked between a batch's first and last value before asking the database. */
   private static final int WALK_LIMIT = 1_000;
