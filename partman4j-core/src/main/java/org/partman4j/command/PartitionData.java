@@ -63,32 +63,17 @@ public final class PartitionData {
 
   /** Moves the rows as {@code options} say. */
   public PartitionDataResult run(String parentTable, PartitionDataOptions options) {
-    TableName name = InspectionErrors.parseTable("parent table", parentTable);
-    checkOptions(options);
     BatchTransaction tx =
         new BatchTransaction(
             options.lockWait(), options.lockWaitTries(), options.waitBetweenBatches());
-    TableName source =
-        options.sourceTable() == null
-            ? null
-            : InspectionErrors.parseTable("source table", options.sourceTable());
-    try (Session session = sessions.open()) {
-      Install.ensureInstalled(session, schema);
-      return SetLocks.withSetLock(
-          session,
-          name.toString(),
-          () -> {
-            Optional<MovePlan> plan =
-                session.inTransaction(
-                    "planning the move of rows into " + name,
-                    c -> plan(c, session, name, source, options));
-            if (plan.isEmpty()) {
-              return new PartitionDataResult(
-                  name.toString(), null, 0, 0, List.of(), true, java.time.Duration.ZERO);
-            }
-            return execute(session, plan.get(), plan.get().grid(), options, tx);
-          });
-    }
+    return planned(
+        parentTable,
+        options,
+        (session, name, plan) ->
+            plan.isEmpty()
+                ? new PartitionDataResult(
+                    name.toString(), null, 0, 0, List.of(), true, java.time.Duration.ZERO)
+                : execute(session, plan.get(), plan.get().grid(), options, tx));
   }
 
   /**
@@ -97,6 +82,22 @@ public final class PartitionData {
    * reads to plan, and the source's control values to find the ranges.
    */
   public List<String> dryRun(String parentTable, PartitionDataOptions options) {
+    return planned(
+        parentTable,
+        options,
+        (session, name, plan) ->
+            plan.isEmpty()
+                ? List.<String>of()
+                : statements(session, plan.get(), plan.get().grid(), options));
+  }
+
+  /** What a run or a dry run does with the plan (empty: no default, nothing to move). */
+  private interface PlanUse<T> {
+    T apply(Session session, TableName parent, Optional<MovePlan> plan);
+  }
+
+  /** Checks the input, plans under the set's lock, and hands the plan to {@code use}. */
+  private <T> T planned(String parentTable, PartitionDataOptions options, PlanUse<T> use) {
     TableName name = InspectionErrors.parseTable("parent table", parentTable);
     checkOptions(options);
     TableName source =
@@ -108,15 +109,13 @@ public final class PartitionData {
       return SetLocks.withSetLock(
           session,
           name.toString(),
-          () -> {
-            Optional<MovePlan> plan =
-                session.inTransaction(
-                    "planning the move of rows into " + name,
-                    c -> plan(c, session, name, source, options));
-            return plan.isEmpty()
-                ? List.<String>of()
-                : statements(session, plan.get(), plan.get().grid(), options);
-          });
+          () ->
+              use.apply(
+                  session,
+                  name,
+                  session.inTransaction(
+                      "planning the move of rows into " + name,
+                      c -> plan(c, session, name, source, options))));
     }
   }
 

@@ -62,24 +62,14 @@ public final class UndoPartition {
 
   /** Undoes the set as {@code options} say. */
   public UndoResult run(String parentTable, UndoOptions options) {
-    TableName name = InspectionErrors.parseTable("parent table", parentTable);
-    TableName target = target(name, options);
     BatchTransaction tx =
         new BatchTransaction(
             options.lockWait(), options.lockWaitTries(), options.waitBetweenBatches());
-    try (Session session = sessions.open()) {
-      Install.ensureInstalled(session, schema);
-      return SetLocks.withSetLock(
-          session,
-          name.toString(),
-          () -> {
-            Plan plan =
-                session.inTransaction(
-                    "planning the undo of " + name,
-                    c -> plan(c, session, name, target, options, true));
-            return execute(session, plan, plan.grid(), options, tx);
-          });
-    }
+    return planned(
+        parentTable,
+        options,
+        true,
+        (session, plan) -> execute(session, plan, plan.grid(), options, tx));
   }
 
   /**
@@ -88,21 +78,36 @@ public final class UndoPartition {
    * the children's control values to find the batches.
    */
   public List<String> dryRun(String parentTable, UndoOptions options) {
+    new BatchTransaction(options.lockWait(), options.lockWaitTries(), options.waitBetweenBatches());
+    return planned(
+        parentTable,
+        options,
+        false,
+        (session, plan) -> statements(session, plan, plan.grid(), options));
+  }
+
+  /**
+   * Checks the input, plans under the set's lock (marking the set as being undone when {@code
+   * mark}), and hands the plan to {@code use}.
+   */
+  private <T> T planned(
+      String parentTable,
+      UndoOptions options,
+      boolean mark,
+      java.util.function.BiFunction<Session, Plan, T> use) {
     TableName name = InspectionErrors.parseTable("parent table", parentTable);
     TableName target = target(name, options);
-    new BatchTransaction(options.lockWait(), options.lockWaitTries(), options.waitBetweenBatches());
     try (Session session = sessions.open()) {
       Install.ensureInstalled(session, schema);
       return SetLocks.withSetLock(
           session,
           name.toString(),
-          () -> {
-            Plan plan =
-                session.inTransaction(
-                    "planning the undo of " + name,
-                    c -> plan(c, session, name, target, options, false));
-            return statements(session, plan, plan.grid(), options);
-          });
+          () ->
+              use.apply(
+                  session,
+                  session.inTransaction(
+                      "planning the undo of " + name,
+                      c -> plan(c, session, name, target, options, mark))));
     }
   }
 
