@@ -31,7 +31,8 @@ class DataMoveDryRunIT {
           "CREATE TABLE " + s + ".src (id bigint NOT NULL, v text)",
           "INSERT INTO "
               + s
-              + ".src SELECT (g * 7919) % 120000, 'v' || g FROM generate_series(1, 120000) g");
+              + ".src SELECT (g * 7919) % 120000, 'v' || g FROM generate_series(1, 120000) g",
+          "ANALYZE " + s + ".src");
       partman.createParent(PartitionSetDefinition.of(s + ".t", "id", "10000").premake(1));
     }
     PartitionDataOptions o = PartitionDataOptions.defaults().sourceTable("a1.src").analyze(false);

@@ -20,7 +20,10 @@ import org.partman4j.testkit.TestDatabase;
 @PostgresTest
 class PartitionDataByPagesIT {
 
-  /** More than two batches' worth ({@code PageBatches.BATCH_ROWS} is 50,000). */
+  /**
+   * More than two batches' worth ({@code PageBatches.BATCH_ROWS} is 50,000; the tables are
+   * analyzed, so that batches are cut by their real rows per page).
+   */
   private static final int ROWS = 120_000;
 
   @Test
@@ -37,7 +40,8 @@ class PartitionDataByPagesIT {
             + " END, 'v' || g FROM generate_series(0, "
             + (ROWS - 1)
             + ") g ORDER BY random()",
-        "INSERT INTO pg.src VALUES (NULL, 'no id'), (NULL, 'none either')");
+        "INSERT INTO pg.src VALUES (NULL, 'no id'), (NULL, 'none either')",
+        "ANALYZE pg.src");
     String before = DataMoves.checksum(db, "pg.t", "pg.src");
 
     PartitionDataResult r =
@@ -77,7 +81,8 @@ class PartitionDataByPagesIT {
             + ROWS
             + ", g FROM generate_series(0, "
             + (ROWS - 1)
-            + ") g");
+            + ") g",
+        "ANALYZE pd.src");
     String before = DataMoves.checksum(db, "pd.t", "pd.src");
 
     PartitionDataResult first =
@@ -118,7 +123,8 @@ class PartitionDataByPagesIT {
     Partman partman = DataMoves.partman(db);
     partman.createParent(PartitionSetDefinition.of("pl.t", "id", "10000").premake(1));
     db.execute(
-        "INSERT INTO pl.src SELECT g, 'v' FROM generate_series(1, " + ROWS + ") g ORDER BY g");
+        "INSERT INTO pl.src SELECT g, 'v' FROM generate_series(1, " + ROWS + ") g ORDER BY g",
+        "ANALYZE pl.src");
     String before = DataMoves.checksum(db, "pl.t", "pl.src");
     try (Connection holder = db.dataSource().getConnection();
         Statement st = holder.createStatement()) {

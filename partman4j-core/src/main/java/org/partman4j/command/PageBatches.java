@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.partman4j.model.TableName;
@@ -17,48 +16,40 @@ import org.partman4j.sql.DataSql;
 /**
  * Batches by heap pages, for a source table with no index on the control column: there, a batch
  * that picks its rows by a control range reads the whole table (dead rows of earlier batches too),
- * so moving a table of n children's rows child by child reads it n times. Instead one read of the
- * table groups its live rows by runs of pages; batches are runs of about {@link #BATCH_ROWS} rows,
- * each moved by one statement that reads only its pages (a TID range scan) and inserts through the
- * parent, so that its rows go into whichever children they belong in. Every child those rows need
- * is known from the same read and is made before the batch that needs it.
+ * so moving a table of n children's rows child by child reads it n times. Instead the table's pages
+ * are cut into runs of about {@link #BATCH_ROWS} rows; each batch first reads its pages for the
+ * count and the first and last control value (a TID range scan), makes the children its rows need
+ * that do not exist yet, then moves them with one statement that reads only its pages again (now in
+ * the buffer cache) and inserts through the parent, so that each row goes into its child.
  */
 final class PageBatches {
 
   /**
-   * Rows one batch moves, roughly: batches are whole groups of pages. Large enough that the cost of
-   * a statement and a commit does not count, small enough to keep locks short and to share the work
-   * between workers. The system property only lets the fault tests kill runs between many small
-   * batches.
+   * Rows one batch moves, roughly: large enough that the cost of a statement and a commit does not
+   * count, small enough to keep locks short and to share the work between workers. The system
+   * property only lets the fault tests kill runs between many small batches.
    */
   static final long BATCH_ROWS = Math.max(1, Long.getLong("partman4j.pageBatchRows", 50_000));
 
-  /**
-   * Pages per group of the planning read: a batch is one group or more, so a group holds a fraction
-   * of a batch's rows (a page holds up to a few hundred rows); 50 pages for the usual batch size.
-   */
-  static final long CHUNK_PAGES = Math.max(1, Math.min(128, BATCH_ROWS / 1000));
+  /** Rows per page assumed for a table never analyzed (a narrow row; an 8 kB page holds ~60). */
+  private static final double ROWS_PER_PAGE = 60;
 
   /** Grid ranges walked between a batch's first and last value before asking the database. */
   private static final int WALK_LIMIT = 1_000;
 
   /**
-   * One batch.
+   * One batch: heap pages {@code [fromPage, toPage)}.
    *
    * @param fromPage first heap page (inclusive)
    * @param toPage end page (exclusive)
-   * @param rows the live rows with a control value on those pages when planned
-   * @param newChildren the children to make before this batch runs, in the order asked
    */
-  record Batch(long fromPage, long toPage, long rows, List<PlannedChild> newChildren) {
+  record Batch(long fromPage, long toPage) {
 
-    /** The WHERE clause of this batch's statement. */
+    /** The WHERE clause of this batch's statements. */
     String where(String control) {
       return DataSql.pages(control, fromPage, toPage);
     }
   }
-
-  private record Chunk(long index, long rows, String min, String max) {}
 
   private PageBatches() {}
 
@@ -78,61 +69,74 @@ final class PageBatches {
     }
   }
 
-  /** The batches in the order they run (ascending: first page first), with their new children. */
-  static <V extends Comparable<V>> List<Batch> plan(
-      Connection c, MovePlan plan, MoveGrid<V> grid, boolean ascending) throws SQLException {
-    String control = plan.set().config().control();
-    List<Chunk> chunks = new ArrayList<>();
-    try (PreparedStatement ps =
-            c.prepareStatement(
-                DataSql.pageChunks(plan.source(), control, CHUNK_PAGES, grid.valueOf()));
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        chunks.add(new Chunk(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4)));
+  /**
+   * The table's pages now, cut into batches of about {@link #BATCH_ROWS} rows by the planner's rows
+   * per page, in the order they run (ascending: first page first). Pages added later (rows written
+   * meanwhile) wait for the next run.
+   */
+  static List<Batch> plan(Connection c, TableName source, boolean ascending) throws SQLException {
+    long pages;
+    double perPage = ROWS_PER_PAGE;
+    try (PreparedStatement ps = c.prepareStatement(DataSql.PAGES)) {
+      ps.setString(1, source.schema());
+      ps.setString(2, source.table());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        pages = rs.getLong(1);
+        long relpages = rs.getLong(2);
+        long reltuples = rs.getLong(3);
+        if (relpages > 0 && reltuples > 0) {
+          perPage = Math.max(1, (double) reltuples / relpages);
+        }
       }
     }
-    List<Batch> batches = new ArrayList<>();
-    List<V[]> ranges = new ArrayList<>();
-    int i = 0;
-    while (i < chunks.size()) {
-      Chunk first = chunks.get(i);
-      long rows = 0;
-      V min = null;
-      V max = null;
-      Chunk last = first;
-      while (i < chunks.size() && (rows == 0 || rows + chunks.get(i).rows() <= BATCH_ROWS)) {
-        last = chunks.get(i++);
-        rows += last.rows();
-        V lo = grid.read(last.min());
-        V hi = grid.read(last.max());
-        min = min == null || lo.compareTo(min) < 0 ? lo : min;
-        max = max == null || hi.compareTo(max) > 0 ? hi : max;
-      }
-      batches.add(
-          new Batch(first.index() * CHUNK_PAGES, (last.index() + 1) * CHUNK_PAGES, rows, null));
-      @SuppressWarnings("unchecked")
-      V[] range = (V[]) new Comparable<?>[] {min, max};
-      ranges.add(range);
+    long step = Math.max(1, Math.round(BATCH_ROWS / perPage));
+    List<Batch> out = new ArrayList<>();
+    for (long p = 0; p < pages; p += step) {
+      out.add(new Batch(p, Math.min(pages, p + step)));
     }
     if (!ascending) {
-      Collections.reverse(batches);
-      Collections.reverse(ranges);
-    }
-    Set<TableName> planned = new HashSet<>();
-    List<Batch> out = new ArrayList<>(batches.size());
-    for (int b = 0; b < batches.size(); b++) {
-      Batch batch = batches.get(b);
-      List<MoveGrid.Window<V>> fresh =
-          newWindows(c, plan, grid, batch, ranges.get(b)[0], ranges.get(b)[1], planned);
-      Comparator<MoveGrid.Window<V>> byStart = Comparator.comparing(MoveGrid.Window::lo);
-      fresh.sort(ascending ? byStart : byStart.reversed());
-      List<PlannedChild> children = new ArrayList<>();
-      for (MoveGrid.Window<V> w : fresh) {
-        children.add(w.toCreate());
-      }
-      out.add(new Batch(batch.fromPage(), batch.toPage(), batch.rows(), List.copyOf(children)));
+      Collections.reverse(out);
     }
     return out;
+  }
+
+  /**
+   * Reads the batch's pages: null when they hold no row with a control value, else the children to
+   * make before the batch runs (in the order asked), other than those of {@code done}, which it
+   * adds them to.
+   */
+  static <V extends Comparable<V>> List<PlannedChild> prepare(
+      Connection c,
+      MovePlan plan,
+      MoveGrid<V> grid,
+      Batch batch,
+      boolean ascending,
+      Set<TableName> done)
+      throws SQLException {
+    String control = plan.set().config().control();
+    V min;
+    V max;
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                DataSql.rowsAndEdges(
+                    plan.source(), control, batch.where(control), grid.valueOf()));
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      if (rs.getLong(1) == 0) {
+        return null;
+      }
+      min = grid.read(rs.getString(2));
+      max = grid.read(rs.getString(3));
+    }
+    List<MoveGrid.Window<V>> fresh = newWindows(c, plan, grid, batch, min, max, done);
+    Comparator<MoveGrid.Window<V>> byStart = Comparator.comparing(MoveGrid.Window::lo);
+    fresh.sort(ascending ? byStart : byStart.reversed());
+    List<PlannedChild> children = new ArrayList<>();
+    for (MoveGrid.Window<V> w : fresh) {
+      children.add(w.toCreate());
+    }
+    return children;
   }
 
   /**

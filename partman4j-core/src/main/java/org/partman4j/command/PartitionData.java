@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -26,7 +28,6 @@ import org.partman4j.exec.Session;
 import org.partman4j.exec.Sessions;
 import org.partman4j.model.SetConfig;
 import org.partman4j.model.TableName;
-import org.partman4j.plan.NewChild;
 import org.partman4j.plan.PlannedChild;
 import org.partman4j.plan.SetKind;
 import org.partman4j.sql.DataSql;
@@ -136,19 +137,26 @@ public final class PartitionData {
     long budget = o.batchCount() == 0 ? Long.MAX_VALUE : o.batchCount();
     long batches = 0;
     if (plan.pages() != null) {
-      List<PageBatches.Batch> pages = plan.pages();
-      int limit = (int) Math.min(pages.size(), budget);
-      List<NewChild> children = new ArrayList<>();
-      for (int b = 0; b < limit; b++) {
-        pages.get(b).newChildren().forEach(p -> children.add(p.child()));
+      Set<TableName> done = new HashSet<>();
+      for (PageBatches.Batch b : plan.pages()) {
+        if (batches >= budget) {
+          break;
+        }
+        List<PlannedChild> children =
+            session.inTransaction(
+                "reading the pages of " + plan.source(),
+                c -> PageBatches.prepare(c, plan, grid, b, !o.descending(), done));
+        if (children == null) {
+          continue; // no rows there: a run skips the batch
+        }
+        for (ChildResult r :
+            creator.dryRun(
+                session, plan.props(), children.stream().map(PlannedChild::child).toList())) {
+          out.addAll(r.statements());
+        }
+        out.add(DataSql.move(plan.source(), parent, plan.columns(), b.where(control)));
+        batches++;
       }
-      for (ChildResult r : creator.dryRun(session, plan.props(), children)) {
-        out.addAll(r.statements());
-      }
-      for (int b = 0; b < limit; b++) {
-        out.add(DataSql.move(plan.source(), parent, plan.columns(), pages.get(b).where(control)));
-      }
-      batches = limit;
     } else {
       boolean ascending = !o.descending();
       MoveRehearsal<V> rehearsal = new MoveRehearsal<>(session, plan, grid, ascending);
@@ -258,7 +266,7 @@ public final class PartitionData {
         && grid.whole()
         && set.bounds().kind() != SetKind.ENCODED
         && PageBatches.suits(c, source, config.control())) {
-      plan = plan.withPages(PageBatches.plan(c, plan, plan.grid(), !o.descending()));
+      plan = plan.withPages(PageBatches.plan(c, source, !o.descending()));
     }
     return Optional.of(plan);
   }
@@ -285,7 +293,7 @@ public final class PartitionData {
         plan.pages() == null ? "" : ", " + plan.pages().size() + " batches by pages");
     boolean complete;
     if (plan.pages() != null) {
-      complete = movePages(session, plan, workers, o, tx, progress);
+      complete = movePages(plan, grid, workers, o, tx, progress);
     } else {
       WindowFeed<V> feed = new WindowFeed<>(session, plan, grid, ascending);
       AtomicLong budget = new AtomicLong(o.batchCount() == 0 ? Long.MAX_VALUE : o.batchCount());
@@ -320,37 +328,52 @@ public final class PartitionData {
   }
 
   /**
-   * The batches by pages: first the children the batches that will run need, then the batches,
-   * handed out in order to the workers. Returns whether every batch ran.
+   * The batches by pages, handed out in order to the workers: each reads its pages, makes the
+   * children its rows need (one worker at a time, so that no batch runs before a child another
+   * worker is making for it exists), then moves its rows. Returns whether every batch ran.
    */
-  private boolean movePages(
-      Session session,
+  private <V extends Comparable<V>> boolean movePages(
       MovePlan plan,
+      MoveGrid<V> grid,
       int workers,
       PartitionDataOptions o,
       BatchTransaction tx,
       MoveProgress progress) {
     List<PageBatches.Batch> batches = plan.pages();
-    int limit =
-        (int) (o.batchCount() == 0 ? batches.size() : Math.min(batches.size(), o.batchCount()));
-    for (int b = 0; b < limit; b++) {
-      for (PlannedChild child : batches.get(b).newChildren()) {
-        if (creator.create(session, plan.props(), child.child()).outcome()
-            == ChildOutcome.CREATED) {
-          progress.childCreated(child.name());
-        }
-      }
-    }
     TableName parent = plan.set().name();
     String control = plan.set().config().control();
     AtomicInteger next = new AtomicInteger();
+    AtomicLong budget = new AtomicLong(o.batchCount() == 0 ? Long.MAX_VALUE : o.batchCount());
+    AtomicBoolean cut = new AtomicBoolean();
+    Set<TableName> done = new HashSet<>();
+    Object children = new Object();
     inWorkers(
         workers,
         (ws, stop) -> {
           for (int k = next.getAndIncrement();
-              k < limit && !stop.get();
+              k < batches.size() && !stop.get();
               k = next.getAndIncrement()) {
+            if (budget.getAndUpdate(b -> b > 0 ? b - 1 : 0) <= 0) {
+              cut.set(true);
+              return;
+            }
             PageBatches.Batch b = batches.get(k);
+            synchronized (children) {
+              List<PlannedChild> make =
+                  ws.inTransaction(
+                      "reading the pages of " + plan.source(),
+                      c -> PageBatches.prepare(c, plan, grid, b, !o.descending(), done));
+              if (make == null) {
+                budget.incrementAndGet(); // no rows there: no batch
+                continue;
+              }
+              for (PlannedChild child : make) {
+                if (creator.create(ws, plan.props(), child.child()).outcome()
+                    == ChildOutcome.CREATED) {
+                  progress.childCreated(child.name());
+                }
+              }
+            }
             String sql = DataSql.move(plan.source(), parent, plan.columns(), b.where(control));
             long moved =
                 tx.run(
@@ -368,7 +391,7 @@ public final class PartitionData {
             tx.pauseBetweenBatches();
           }
         });
-    return limit == batches.size();
+    return !cut.get();
   }
 
   /** What one worker does on its own session; {@code stop} turns true when another one failed. */

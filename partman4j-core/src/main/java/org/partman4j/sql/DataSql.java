@@ -125,24 +125,33 @@ public final class DataSql {
       """;
 
   /**
-   * The live rows of {@code table} with a control value, grouped by runs of {@code chunkPages} heap
-   * pages: chunk number, rows, and the first and last control value ({@code valueOf} wraps the
-   * aggregates as {@link #edge} does), in page order. One sequential read of the table.
+   * A table's size in heap pages now, and the planner's {@code relpages} and {@code reltuples}
+   * (rows per page, when it was ever analyzed).
    */
-  public static String pageChunks(
-      TableName table, String control, long chunkPages, UnaryOperator<String> valueOf) {
+  public static final String PAGES =
+      """
+      SELECT pg_catalog.pg_relation_size(c.oid) / current_setting('block_size')::bigint,
+             c.relpages, c.reltuples::bigint
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = ? AND c.relname = ?
+      """;
+
+  /**
+   * The rows of {@code table} that match {@code where}: how many, and the first and last control
+   * value ({@code valueOf} wraps the aggregates as {@link #edge} does).
+   */
+  public static String rowsAndEdges(
+      TableName table, String control, String where, UnaryOperator<String> valueOf) {
     String col = Sql.ident(control);
-    return "SELECT (((ctid::text)::point)[0])::bigint / "
-        + chunkPages
-        + ", count(*), ("
+    return "SELECT count(*), ("
         + valueOf.apply("min(" + col + ")")
         + ")::text, ("
         + valueOf.apply("max(" + col + ")")
         + ")::text FROM ONLY "
         + DdlSql.table(table)
         + " WHERE "
-        + col
-        + " IS NOT NULL GROUP BY 1 ORDER BY 1";
+        + where;
   }
 
   /**

@@ -47,10 +47,11 @@ class DataSqlTest {
                 + " '(100,0)'::tid AND \"ts\" IS NOT NULL RETURNING \"ts\", \"n\") INSERT INTO"
                 + " \"a\".\"t\" (\"ts\", \"n\") OVERRIDING SYSTEM VALUE SELECT \"ts\", \"n\" FROM"
                 + " moved");
-    assertThat(DataSql.pageChunks(TableName.parse("a.src"), "ts", 50, agg -> agg))
+    assertThat(
+            DataSql.rowsAndEdges(
+                TableName.parse("a.src"), "ts", DataSql.pages("ts", 0, 50), agg -> agg))
         .isEqualTo(
-            "SELECT (((ctid::text)::point)[0])::bigint / 50, count(*), (min(\"ts\"))::text,"
-                + " (max(\"ts\"))::text FROM ONLY \"a\".\"src\" WHERE \"ts\" IS NOT NULL GROUP BY 1"
-                + " ORDER BY 1");
+            "SELECT count(*), (min(\"ts\"))::text, (max(\"ts\"))::text FROM ONLY \"a\".\"src\""
+                + " WHERE ctid >= '(0,0)'::tid AND ctid < '(50,0)'::tid AND \"ts\" IS NOT NULL");
   }
 }
