@@ -856,4 +856,30 @@ public final class Partman {
   public List<String> dropConstraintsDryRun(String parentTable, String childTable) {
     return constraints().dropDryRun(parentTable, childTable);
   }
+
+  // Dry runs of the data moves
+
+  /**
+   * The statements {@link #partitionData} would send with these options, in order, changing
+   * nothing: the children it would make, then each batch with its range written in (a run sends
+   * each batch as one transaction). The source's rows are read to find the batches; a run started
+   * after writes to the source may send other batches.
+   *
+   * @throws PartmanException as {@link #partitionData} does for bad input
+   */
+  public List<String> partitionDataDryRun(String parentTable, PartitionDataOptions options) {
+    return new PartitionData(sessions, settings.schema(), settings.lockRetry())
+        .dryRun(parentTable, options);
+  }
+
+  /**
+   * The statements {@link #undoPartition} would send with these options, in order, changing
+   * nothing: marking the set as being undone, each batch with its range written in, each detach
+   * (and drop), and the removal of the set's configuration (and automatic template).
+   *
+   * @throws PartmanException as {@link #undoPartition} does for bad input
+   */
+  public List<String> undoPartitionDryRun(String parentTable, UndoOptions options) {
+    return new UndoPartition(sessions, settings.schema()).dryRun(parentTable, options);
+  }
 }

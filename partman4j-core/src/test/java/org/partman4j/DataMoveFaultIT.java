@@ -27,11 +27,14 @@ import org.partman4j.testkit.TestDatabase;
 class DataMoveFaultIT {
 
   /**
-   * Kills per set, two sets per test. The killed runs pause 25 ms after each batch, which bounds
-   * how far one run gets before its kill (at most 1.3 s), so that the sets below hold more than ten
-   * runs' work however fast the machine is; the final runs do not pause.
+   * Kills per set, two or three sets per test. The killed runs pause 25 ms after each batch, which
+   * bounds how far one run gets before its kill (at most 1.3 s), so that the sets below hold more
+   * than ten runs' work however fast the machine is; the final runs do not pause.
    */
   private static final int KILLS_PER_SET = 10;
+
+  /** Rows per batch by pages in the killed runs: many batches from a small table. */
+  private static final int PAGE_BATCH_ROWS = 200;
 
   private final Random random = new Random(Long.getLong("partman4j.fault.seed", System.nanoTime()));
 
@@ -44,20 +47,34 @@ class DataMoveFaultIT {
             + " i, md5(i::text) FROM generate_series(0, 57600) i");
     // Id set: rows stuck in the default partition, one child's range per batch.
     db.execute("INSERT INTO f.ids SELECT i, md5(i::text) FROM generate_series(1000, 40000) i");
+    // Id set from a table with no index, rows in random order: batches by pages through the
+    // parent (200 rows each here), children made up front.
+    db.execute(
+        "INSERT INTO old.ids SELECT i, md5(i::text) FROM generate_series(0, 59999) i"
+            + " ORDER BY random()");
     String time = DataMoves.checksum(db, "f.t", "old.t");
     String ids = DataMoves.checksum(db, "f.ids");
+    String pages = DataMoves.checksum(db, "f.pages", "old.ids");
 
     int interrupted =
         killRepeatedly(db, List.of("data", "f.t", "old.t", "1 hour", "25"), "f.t", "old.t", time)
             + killRepeatedly(db, List.of("data", "f.ids", "-", "100", "25"), "f.ids", null, ids);
+    int byPages =
+        killRepeatedly(
+            db, List.of("data", "f.pages", "old.ids", "-", "25"), "f.pages", "old.ids", pages);
 
     assertThat(runToEnd(db, List.of("data", "f.t", "old.t", "1 hour", "0"))).endsWith("true");
     assertThat(runToEnd(db, List.of("data", "f.ids", "-", "100", "0"))).endsWith("true");
+    assertThat(runToEnd(db, List.of("data", "f.pages", "old.ids", "-", "0"))).endsWith("true");
     assertThat(DataMoves.checksum(db, "f.t", "old.t")).isEqualTo(time);
     assertThat(DataMoves.checksum(db, "f.ids")).isEqualTo(ids);
+    assertThat(DataMoves.checksum(db, "f.pages", "old.ids")).isEqualTo(pages);
     assertThat(DataMoves.count(db, "SELECT count(*) FROM old.t")).isZero();
     assertThat(DataMoves.count(db, "SELECT count(*) FROM f.ids_default")).isZero();
+    assertThat(DataMoves.count(db, "SELECT count(*) FROM old.ids")).isZero();
+    assertThat(DataMoves.count(db, "SELECT count(*) FROM f.pages_default")).isZero();
     assertThat(interrupted).as("kills that left the move half done").isGreaterThanOrEqualTo(4);
+    assertThat(byPages).as("kills that left the move by pages half done").isGreaterThanOrEqualTo(2);
   }
 
   @Test
@@ -117,10 +134,13 @@ class DataMoveFaultIT {
         "CREATE INDEX ON old.t (ts)",
         "CREATE TABLE f.t_flat (ts timestamptz NOT NULL, n int, h text)",
         "CREATE TABLE f.ids (id bigint NOT NULL, h text) PARTITION BY RANGE (id)",
-        "CREATE TABLE f.ids_flat (id bigint NOT NULL, h text)");
+        "CREATE TABLE f.ids_flat (id bigint NOT NULL, h text)",
+        "CREATE TABLE f.pages (id bigint NOT NULL, h text) PARTITION BY RANGE (id)",
+        "CREATE TABLE old.ids (id bigint NOT NULL, h text)");
     Partman partman = DataMoves.partman(db);
     partman.createParent(PartitionSetDefinition.of("f.t", "ts", "1 day"));
     partman.createParent(PartitionSetDefinition.of("f.ids", "id", "100").premake(1));
+    partman.createParent(PartitionSetDefinition.of("f.pages", "id", "20000").premake(1));
   }
 
   /**
@@ -201,6 +221,7 @@ class DataMoveFaultIT {
             "-XX:TieredStopAtLevel=1",
             "-Xshare:auto",
             "-Duser.timezone=Asia/Kolkata",
+            "-Dpartman4j.pageBatchRows=" + PAGE_BATCH_ROWS,
             "-cp",
             classpath,
             DataMoveMain.class.getName(),

@@ -7,8 +7,9 @@ import org.postgresql.ds.PGSimpleDataSource;
 /**
  * A data move in a process of its own, for the fault tests to kill: {@code data|undo url user
  * password parent table batch waitMillis}, where table is the source (data; {@code -} for the
- * default) or the target (undo). Prints {@code BATCH <n>} after each committed batch, and {@code
- * DONE <rows> <complete>} and exits 0 when it finishes.
+ * default) or the target (undo), and batch the batch interval ({@code -}: none). Prints {@code
+ * BATCH <n>} after each committed batch, and {@code DONE <rows> <complete>} and exits 0 when it
+ * finishes.
  */
 public final class DataMoveMain {
 
@@ -34,7 +35,7 @@ public final class DataMoveMain {
     if (args[0].equals("data")) {
       PartitionDataOptions o =
           PartitionDataOptions.defaults()
-              .batchInterval(batch)
+              .batchInterval(batch.equals("-") ? null : batch)
               .analyze(false)
               .waitBetweenBatches(wait)
               .listener(announce);

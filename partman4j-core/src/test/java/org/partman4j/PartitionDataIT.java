@@ -212,7 +212,10 @@ class PartitionDataIT {
     db.execute(
         "CREATE SCHEMA lk",
         "CREATE TABLE lk.t (id int NOT NULL, v text) PARTITION BY RANGE (id)",
-        "CREATE TABLE lk.src (id int NOT NULL, v text)");
+        "CREATE TABLE lk.src (id int NOT NULL, v text)",
+        // With an index on the control column batches are child ranges (PartitionDataByPagesIT
+        // covers a source without one).
+        "CREATE INDEX ON lk.src (id)");
     Partman partman = partman(db);
     partman.createParent(PartitionSetDefinition.of("lk.t", "id", "10").premake(1));
     db.execute("INSERT INTO lk.src SELECT i, 'v' FROM generate_series(1, 25) i");

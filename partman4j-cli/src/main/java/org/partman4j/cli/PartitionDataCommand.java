@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
       "Moves rows out of the set's default partition (or another table) into the children their"
           + " values belong in, making missing children, as pg_partman's partition_data_proc:"
           + " one transaction per batch, so an interrupted run resumes. Progress on standard"
-          + " error. No --dry-run: check-default shows what waits in the defaults."
+          + " error. --dry-run prints the children it would make and each batch's statement."
     })
 final class PartitionDataCommand extends ConnectedCommand {
 
@@ -57,6 +57,13 @@ final class PartitionDataCommand extends ConnectedCommand {
       description = "Sessions moving rows at once, from a source table (default 1).")
   int workers = 1;
 
+  @Option(
+      names = "--dry-run",
+      description =
+          "Print the SQL that would run, in order (children, then each batch with its range),"
+              + " and change nothing.")
+  boolean dryRun;
+
   @Override
   ExitCode run() {
     boolean descending =
@@ -67,7 +74,6 @@ final class PartitionDataCommand extends ConnectedCommand {
               throw new CliException(
                   ExitCode.USAGE, "--order '" + order + "' is neither ASC nor DESC.");
         };
-    Progress progress = Progress.of(err(), "partition-data " + set.parent);
     PartitionDataOptions options =
         PartitionDataOptions.defaults()
             .sourceTable(sourceTable)
@@ -78,8 +84,13 @@ final class PartitionDataCommand extends ConnectedCommand {
             .lockWait(batch.lockWait, batch.lockWaitTries)
             .waitBetweenBatches(batch.wait)
             .analyze(!noAnalyze)
-            .workers(workers)
-            .listener(progress);
+            .workers(workers);
+    if (dryRun) {
+      printDryRun("partition-data", set.parent, partman().partitionDataDryRun(set.parent, options));
+      return ExitCode.OK;
+    }
+    Progress progress = Progress.of(err(), "partition-data " + set.parent);
+    options = options.listener(progress);
     PartitionDataResult r;
     try {
       r = partman().partitionData(set.parent, options);

@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
       "Moves every row of a set into one table and takes the set apart, as pg_partman's"
           + " undo_partition_proc: the default first, then the children from the oldest, each"
           + " detached (or dropped) once empty; then the set's configuration is removed. An"
-          + " interrupted run resumes. Progress on standard error. No --dry-run: rows move in"
-          + " committed batches."
+          + " interrupted run resumes. Progress on standard error. --dry-run prints each batch's"
+          + " statement, the detaches and the configuration removal."
     })
 final class UndoPartitionCommand extends ConnectedCommand {
 
@@ -57,9 +57,15 @@ final class UndoPartitionCommand extends ConnectedCommand {
       description = "Drop children with CASCADE when they are not kept (p_drop_cascade).")
   boolean dropCascade;
 
+  @Option(
+      names = "--dry-run",
+      description =
+          "Print the SQL that would run, in order (each batch with its range, each detach), and"
+              + " change nothing.")
+  boolean dryRun;
+
   @Override
   ExitCode run() {
-    Progress progress = Progress.of(err(), "undo-partition " + set.parent);
     UndoOptions options =
         UndoOptions.into(targetTable)
             .keepTable(keepTable)
@@ -68,8 +74,13 @@ final class UndoPartitionCommand extends ConnectedCommand {
             .ignoredColumns(batch.ignoredColumns)
             .lockWait(batch.lockWait, batch.lockWaitTries)
             .waitBetweenBatches(batch.wait)
-            .dropCascade(dropCascade)
-            .listener(progress);
+            .dropCascade(dropCascade);
+    if (dryRun) {
+      printDryRun("undo-partition", set.parent, partman().undoPartitionDryRun(set.parent, options));
+      return ExitCode.OK;
+    }
+    Progress progress = Progress.of(err(), "undo-partition " + set.parent);
+    options = options.listener(progress);
     UndoResult r;
     try {
       r = partman().undoPartition(set.parent, options);

@@ -96,6 +96,54 @@ class CliDataIT {
   }
 
   @Test
+  void dryRunsPrintTheStatementsAndChangeNothing(TestDatabase db) {
+    idSet(db, home, "dr");
+    db.execute(
+        "INSERT INTO public.dr SELECT g, 'r' || g FROM generate_series(0, 34) g",
+        "CREATE TABLE public.dr_flat (id bigint NOT NULL, v text)");
+    String before = Catalog.snapshot(db.adminDataSource());
+
+    CliRun data = CliRun.on(db, home, "partition-data", "public.dr", "--dry-run");
+    assertThat(data.exit()).as(data.err()).isZero();
+    assertThat(data.out())
+        .startsWith(
+            "-- Dry run of partition-data for public.dr: nothing was changed. These statements"
+                + " would run, in order:\nCREATE TEMPORARY TABLE \"partman4j_moving_rows\"")
+        .contains("CREATE TABLE \"public\".\"dr_p20\"")
+        .contains("CAST('30' AS \"pg_catalog\".\"int8\")")
+        .endsWith("ANALYZE \"public\".\"dr\";\n");
+    assertThat(data.err()).isEmpty();
+    CliRun json =
+        CliRun.on(
+            db, home, "partition-data", "public.dr", "--dry-run", "--loop-count=1", "-o", "json");
+    assertThat(json.exit()).as(json.err()).isZero();
+    assertThat(json.out())
+        .contains("\"dry_run\": true")
+        .contains("dr_p20")
+        .doesNotContain("dr_p30");
+
+    CliRun undo =
+        CliRun.on(
+            db, home, "undo-partition", "public.dr", "--target-table=public.dr_flat", "--dry-run");
+    assertThat(undo.exit()).as(undo.err()).isZero();
+    assertThat(undo.out())
+        .startsWith("-- Dry run of undo-partition for public.dr: nothing was changed.")
+        .contains("SET \"undo_in_progress\" = true")
+        .contains("DETACH PARTITION \"public\".\"dr_p0\";")
+        .contains("DELETE FROM \"partman\".\"part_config\" WHERE \"parent_table\" = 'public.dr';");
+    assertThat(Catalog.snapshot(db.adminDataSource())).isEqualTo(before);
+    assertThat(count(db, "public.dr_default")).isEqualTo("15");
+    assertThat(count(db, "public.dr_flat")).isEqualTo("0");
+
+    CliRun bad =
+        CliRun.on(
+            db, home, "undo-partition", "public.dr", "--target-table=public.nope", "--dry-run");
+    assertThat(bad.exit()).isEqualTo(ExitCode.FAILED.code());
+    assertThat(bad.err()).contains("public.nope");
+    assertThat(Catalog.snapshot(db.adminDataSource())).isEqualTo(before);
+  }
+
+  @Test
   void badInputChangesNothing(TestDatabase db) {
     idSet(db, home, "bd");
     db.execute("INSERT INTO public.bd VALUES (100, 'x')");

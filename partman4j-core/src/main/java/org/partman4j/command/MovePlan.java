@@ -29,6 +29,8 @@ import org.partman4j.time.PgInterval;
  * @param wholeWindows whether every batch takes a child's whole range
  * @param props what new children take from the parent (the control column's type too)
  * @param totalEstimate rows in the source at the start, or -1
+ * @param pages the batches by heap pages ({@link PageBatches}), in the order they run; null when
+ *     batches are control ranges found one after the other
  */
 record MovePlan(
     SetSnapshot set,
@@ -38,7 +40,14 @@ record MovePlan(
     MoveGrid<?> grid,
     boolean wholeWindows,
     ChildProperties props,
-    long totalEstimate) {
+    long totalEstimate,
+    List<PageBatches.Batch> pages) {
+
+  /** This plan with its batches by pages. */
+  MovePlan withPages(List<PageBatches.Batch> batches) {
+    return new MovePlan(
+        set, source, fromDefault, columns, grid, wholeWindows, props, totalEstimate, batches);
+  }
 
   /** A relation as the moves check it. */
   record Relation(String relkind, long parentOid, long reltuples) {}

@@ -62,7 +62,56 @@ public final class UndoPartition {
 
   /** Undoes the set as {@code options} say. */
   public UndoResult run(String parentTable, UndoOptions options) {
+    BatchTransaction tx =
+        new BatchTransaction(
+            options.lockWait(), options.lockWaitTries(), options.waitBetweenBatches());
+    return planned(
+        parentTable,
+        options,
+        true,
+        (session, plan) -> execute(session, plan, plan.grid(), options, tx));
+  }
+
+  /**
+   * The statements {@link #run} would send, in order, changing nothing: marking the set, each batch
+   * with its range written in, each detach (and drop), and the removal of the configuration. Reads
+   * the children's control values to find the batches.
+   */
+  public List<String> dryRun(String parentTable, UndoOptions options) {
+    new BatchTransaction(options.lockWait(), options.lockWaitTries(), options.waitBetweenBatches());
+    return planned(
+        parentTable,
+        options,
+        false,
+        (session, plan) -> statements(session, plan, plan.grid(), options));
+  }
+
+  /**
+   * Checks the input, plans under the set's lock (marking the set as being undone when {@code
+   * mark}), and hands the plan to {@code use}.
+   */
+  private <T> T planned(
+      String parentTable,
+      UndoOptions options,
+      boolean mark,
+      java.util.function.BiFunction<Session, Plan, T> use) {
     TableName name = InspectionErrors.parseTable("parent table", parentTable);
+    TableName target = target(name, options);
+    try (Session session = sessions.open()) {
+      Install.ensureInstalled(session, schema);
+      return SetLocks.withSetLock(
+          session,
+          name.toString(),
+          () ->
+              use.apply(
+                  session,
+                  session.inTransaction(
+                      "planning the undo of " + name,
+                      c -> plan(c, session, name, target, options, mark))));
+    }
+  }
+
+  private static TableName target(TableName name, UndoOptions options) {
     TableName target = InspectionErrors.parseTable("target table", options.targetTable());
     BatchTransaction.requireCount("loop count", options.loopCount());
     if (target.equals(name)) {
@@ -71,24 +120,111 @@ public final class UndoPartition {
               + name
               + "; give another table to move the rows into. Nothing was moved.");
     }
-    BatchTransaction tx =
-        new BatchTransaction(
-            options.lockWait(), options.lockWaitTries(), options.waitBetweenBatches());
-    try (Session session = sessions.open()) {
-      Install.ensureInstalled(session, schema);
-      return SetLocks.withSetLock(
-          session,
-          name.toString(),
-          () -> {
-            Plan plan =
-                session.inTransaction(
-                    "planning the undo of " + name, c -> plan(c, session, name, target, options));
-            return execute(session, plan, plan.grid(), options, tx);
-          });
-    }
+    return target;
   }
 
-  private Plan plan(Connection c, Session session, TableName name, TableName target, UndoOptions o)
+  /** The batch statements of one child: the run's own, from {@link #batchSql}. */
+  private record ChildSql(String edge, String below, String all) {}
+
+  private ChildSql batchSql(Plan plan, MoveGrid<?> grid, TableName from) {
+    String control = plan.set().config().control();
+    return new ChildSql(
+        DataSql.edge(from, control, true, "true", grid.valueOf()),
+        DataSql.move(
+            from,
+            plan.target(),
+            plan.columns(),
+            DataSql.range(
+                control, plan.props().keyTypeSchema(), plan.props().keyTypeName(), false, true)),
+        DataSql.move(from, plan.target(), plan.columns(), "true"));
+  }
+
+  private <V extends Comparable<V>> List<String> statements(
+      Session session, Plan plan, MoveGrid<V> grid, UndoOptions o) {
+    List<String> out = new ArrayList<>();
+    SetConfig config = plan.set().config();
+    ConfigStore store = new ConfigStore(schema);
+    if (!config.undoInProgress()) {
+      out.add(
+          store.updateColumnText(
+              config.toBuilder().undoInProgress(true).build(), "undo_in_progress"));
+    }
+    String control = config.control();
+    String after =
+        DataSql.range(
+            control, plan.props().keyTypeSchema(), plan.props().keyTypeName(), true, false);
+    long budget = o.loopCount() == 0 ? Long.MAX_VALUE : o.loopCount();
+    TableName parent = plan.set().name();
+    for (ChildTable child : plan.children()) {
+      TableName from = child.name();
+      ChildSql sql = batchSql(plan, grid, from);
+      String edgeAfter = DataSql.edge(from, control, true, after, grid.valueOf());
+      boolean rows = hasRows(session, from);
+      if (rows && plan.whole() && !child.isDefault()) {
+        if (budget == 0) {
+          return out;
+        }
+        out.add(sql.all());
+        budget--;
+        rows = false;
+      }
+      // Batches from the first value up, as a run takes them once the rows below have left.
+      V cursor = null;
+      while (rows) {
+        String text = first(session, cursor == null ? sql.edge() : edgeAfter, cursor, grid, from);
+        if (text == null) {
+          // rows with no control value: the run's last statement takes them
+          rows = hasRows(session, from, control);
+          if (rows) {
+            if (budget == 0) {
+              return out;
+            }
+            out.add(sql.all());
+            budget--;
+          }
+          break;
+        }
+        if (budget == 0) {
+          return out;
+        }
+        V end = grid.up(grid.read(text));
+        out.add(DataSql.inline(sql.below(), grid.bound(end)));
+        budget--;
+        cursor = end;
+      }
+      out.add(DataSql.detach(parent, from));
+      if (!o.keepTable()) {
+        out.add(DataSql.drop(from, o.dropCascade()));
+      }
+    }
+    out.add(store.deleteText(config.parentTable()));
+    String template =
+        session.inTransaction("checking the template of " + parent, c -> autoTemplate(c, plan));
+    if (template != null) {
+      out.add(DataSql.dropIfExists(TableName.parse(template)));
+    }
+    return out;
+  }
+
+  private static <V extends Comparable<V>> String first(
+      Session session, String edge, V after, MoveGrid<V> grid, TableName table) {
+    return session.inTransaction(
+        "finding the rows of " + table + " a batch would move",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(edge)) {
+            if (after != null) {
+              ps.setString(1, grid.bound(after));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              rs.next();
+              return rs.getString(1);
+            }
+          }
+        });
+  }
+
+  private Plan plan(
+      Connection c, Session session, TableName name, TableName target, UndoOptions o, boolean mark)
       throws SQLException {
     SetReader reader = new SetReader(schema);
     SetSnapshot set = reader.read(c, name, session.zone());
@@ -142,8 +278,9 @@ public final class UndoPartition {
             config.control());
     MovePlan.Grid grid = MovePlan.grid(c, reader, set, o.batchInterval(), false);
     ChildProperties props = new ChildPropertiesReader().read(c, name, null, false);
-    if (!config.undoInProgress()) {
-      new ConfigStore(schema).update(c, config.toBuilder().undoInProgress(true).build());
+    if (mark && !config.undoInProgress()) {
+      new ConfigStore(schema)
+          .updateColumn(c, config.toBuilder().undoInProgress(true).build(), "undo_in_progress");
     }
     List<ChildTable> children = new ArrayList<>();
     for (DecodedChild d :
@@ -169,21 +306,14 @@ public final class UndoPartition {
       Session session, Plan plan, MoveGrid<V> grid, UndoOptions o, BatchTransaction tx) {
     TableName parent = plan.set().name();
     MoveProgress progress = new MoveProgress(parent.toString(), o.listener(), plan.totalEstimate());
-    String control = plan.set().config().control();
-    String typeSchema = plan.props().keyTypeSchema();
-    String typeName = plan.props().keyTypeName();
     long budget = o.loopCount() == 0 ? Long.MAX_VALUE : o.loopCount();
     List<String> undone = new ArrayList<>();
     for (ChildTable child : plan.children()) {
       TableName from = child.name();
-      String edge = DataSql.edge(from, control, true, "true", grid.valueOf());
-      String below =
-          DataSql.move(
-              from,
-              plan.target(),
-              plan.columns(),
-              DataSql.range(control, typeSchema, typeName, false, true));
-      String all = DataSql.move(from, plan.target(), plan.columns(), "true");
+      ChildSql sql = batchSql(plan, grid, from);
+      String edge = sql.edge();
+      String below = sql.below();
+      String all = sql.all();
       while (true) {
         if (budget == 0) {
           if (hasRows(session, from)) {
@@ -241,8 +371,19 @@ public final class UndoPartition {
 
   /** Deletes the set's row; drops its automatic template when no other set names it. */
   private String finish(Connection c, Plan plan) throws SQLException {
+    new ConfigStore(schema).delete(c, plan.set().config().parentTable());
+    String template = autoTemplate(c, plan);
+    if (template != null) {
+      try (Statement st = c.createStatement()) {
+        st.execute(DataSql.dropIfExists(TableName.parse(template)));
+      }
+    }
+    return template;
+  }
+
+  /** The set's automatic template when no other set names it, else null. */
+  private String autoTemplate(Connection c, Plan plan) throws SQLException {
     SetConfig config = plan.set().config();
-    new ConfigStore(schema).delete(c, config.parentTable());
     String template = config.templateTable();
     TableName auto = TemplateTables.nameFor(schema, plan.set().name());
     if (template == null || !template.equals(auto.toString())) {
@@ -256,9 +397,6 @@ public final class UndoPartition {
           return null;
         }
       }
-    }
-    try (Statement st = c.createStatement()) {
-      st.execute(DataSql.dropIfExists(auto));
     }
     return template;
   }
@@ -283,6 +421,20 @@ public final class UndoPartition {
               ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1) > 0;
+          }
+        });
+  }
+
+  /** Whether {@code table} holds a row whose {@code control} value is NULL. */
+  private static boolean hasRows(Session session, TableName table, String control) {
+    String sql = DataSql.anyRow(table, DataSql.isNull(control));
+    return session.inTransaction(
+        "looking for rows without a control value in " + table,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(sql);
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
           }
         });
   }

@@ -108,6 +108,67 @@ public final class DataSql {
     return moveInto(source, DdlSql.table(target), columns, where, " OVERRIDING SYSTEM VALUE");
   }
 
+  /**
+   * Whether {@code schema.table} has a valid, non-partial index whose first column is the given
+   * one: then a range of that column is found without reading the whole table.
+   */
+  public static final String LEADING_INDEX =
+      """
+      SELECT EXISTS (
+        SELECT 1
+          FROM pg_catalog.pg_index i
+          JOIN pg_catalog.pg_class c ON c.oid = i.indrelid
+          JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+          JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0]
+         WHERE n.nspname = ? AND c.relname = ? AND a.attname = ?
+           AND i.indisvalid AND i.indpred IS NULL)
+      """;
+
+  /**
+   * A table's size in heap pages now, and the planner's {@code relpages} and {@code reltuples}
+   * (rows per page, when it was ever analyzed).
+   */
+  public static final String PAGES =
+      """
+      SELECT pg_catalog.pg_relation_size(c.oid) / current_setting('block_size')::bigint,
+             c.relpages, c.reltuples::bigint
+        FROM pg_catalog.pg_class c
+        JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = ? AND c.relname = ?
+      """;
+
+  /**
+   * The rows of {@code table} that match {@code where}: how many, and the first and last control
+   * value ({@code valueOf} wraps the aggregates as {@link #edge} does).
+   */
+  public static String rowsAndEdges(
+      TableName table, String control, String where, UnaryOperator<String> valueOf) {
+    String col = Sql.ident(control);
+    return "SELECT count(*), ("
+        + valueOf.apply("min(" + col + ")")
+        + ")::text, ("
+        + valueOf.apply("max(" + col + ")")
+        + ")::text FROM ONLY "
+        + DdlSql.table(table)
+        + " WHERE "
+        + where;
+  }
+
+  /**
+   * The rows on heap pages {@code [fromPage, toPage)} that have a control value: a TID range scan
+   * (PostgreSQL 14 and later) reads only those pages. The page numbers are the caller's own
+   * numbers, written as literals so that a dry run shows the very statement.
+   */
+  public static String pages(String control, long fromPage, long toPage) {
+    return "ctid >= '("
+        + fromPage
+        + ",0)'::tid AND ctid < '("
+        + toPage
+        + ",0)'::tid AND "
+        + Sql.ident(control)
+        + " IS NOT NULL";
+  }
+
   /** The temporary table a batch out of the default holds its rows in until the child exists. */
   public static String createStaging(TableName likeTable) {
     return "CREATE TEMPORARY TABLE "
@@ -160,6 +221,11 @@ public final class DataSql {
     return "SELECT EXISTS (SELECT 1 FROM ONLY " + DdlSql.table(table) + " WHERE " + where + ")";
   }
 
+  /** {@code "col" IS NULL}. */
+  public static String isNull(String column) {
+    return Sql.ident(column) + " IS NULL";
+  }
+
   /** {@code SELECT count(*) FROM ONLY t}. */
   public static String count(TableName table) {
     return "SELECT count(*) FROM ONLY " + DdlSql.table(table);
@@ -184,6 +250,38 @@ public final class DataSql {
 
   public static String dropIfExists(TableName table) {
     return "DROP TABLE IF EXISTS " + DdlSql.table(table);
+  }
+
+  /**
+   * {@code sql} with its {@code ?} parameters replaced by {@code values} as quoted literals, for a
+   * dry run to show the statement a run sends with those values bound. A {@code ?} inside a quoted
+   * name or literal is left alone.
+   */
+  public static String inline(String sql, String... values) {
+    StringBuilder out = new StringBuilder(sql.length() + 32);
+    int next = 0;
+    char quote = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      char ch = sql.charAt(i);
+      if (quote != 0) {
+        if (ch == quote) {
+          quote = 0; // a doubled quote closes and reopens: the same text either way
+        }
+      } else if (ch == '"' || ch == '\'') {
+        quote = ch;
+      } else if (ch == '?') {
+        if (next >= values.length) {
+          throw new IllegalArgumentException("more parameters than values in " + sql);
+        }
+        out.append(Sql.literal(values[next++]));
+        continue;
+      }
+      out.append(ch);
+    }
+    if (next != values.length) {
+      throw new IllegalArgumentException("more values than parameters in " + sql);
+    }
+    return out.toString();
   }
 
   private static String idents(List<String> names) {

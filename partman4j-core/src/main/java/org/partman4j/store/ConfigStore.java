@@ -128,6 +128,11 @@ public final class ConfigStore {
     }
   }
 
+  /** The statement {@link #delete} runs, the parent written in, for dry runs. */
+  public String deleteText(String parentTable) {
+    return sets.deleteText(parentTable);
+  }
+
   /** Every {@code part_config_sub} row, by sub_parent. */
   public List<SubSetConfig> findAllSub(Connection c) {
     try {
