@@ -1,6 +1,8 @@
 package org.partman4j.sql;
 
 import java.util.List;
+import java.util.stream.Collectors;
+import org.partman4j.catalog.ChildTable;
 import org.partman4j.model.TableName;
 
 /**
@@ -161,6 +163,29 @@ public final class RetentionSql {
             + childOid
             + " AND NOT inhdetachpending",
         dropTable(child));
+  }
+
+  /**
+   * {@link #dropAttached} for several children at once: one lock of the parent, a guard that fails
+   * (division by zero) unless every child is still attached, and one {@code DROP TABLE} of them
+   * all.
+   */
+  public static List<String> dropAllAttached(
+      TableName parent, long parentOid, List<ChildTable> children) {
+    String oids =
+        children.stream().map(c -> Long.toString(c.oid())).collect(Collectors.joining(", "));
+    String tables =
+        children.stream().map(c -> DdlSql.table(c.name())).collect(Collectors.joining(", "));
+    return List.of(
+        "LOCK TABLE ONLY " + DdlSql.table(parent) + " IN ACCESS EXCLUSIVE MODE",
+        "SELECT 1 / (count(*) = "
+            + children.size()
+            + ")::int FROM pg_catalog.pg_inherits WHERE inhparent = "
+            + parentOid
+            + " AND inhrelid IN ("
+            + oids
+            + ") AND NOT inhdetachpending",
+        "DROP TABLE " + tables);
   }
 
   public static String setSchema(TableName table, String schema) {

@@ -27,6 +27,7 @@ import org.partman4j.testkit.TestDatabase;
 class ChildRetirerIT {
 
   private static final TableName PARENT = new TableName("cr", "t");
+  private static final TableName GROUP = new TableName("cg", "t");
 
   @Test
   void dropsAnAttachedChildAndLeavesOneDetachedMeanwhileAlone(TestDatabase db) {
@@ -57,13 +58,61 @@ class ChildRetirerIT {
       assertThat(first.retired()).isTrue();
       assertThat(second.retired()).isFalse();
     }
-    assertThat(db.queryColumn("SELECT relname FROM pg_class WHERE relname LIKE 't_p2026110_'"))
+    assertThat(
+            db.queryColumn(
+                "SELECT relname FROM pg_class WHERE relnamespace = 'cr'::regnamespace"
+                    + " AND relname LIKE 't_p2026110_'"))
         .doesNotContain("t_p20261101")
         .contains("t_p20261102");
     assertThat(
             db.queryString(
                 "SELECT count(*) FROM pg_inherits WHERE inhrelid = 'cr.t_p20261102'::regclass"))
         .isEqualTo("0");
+  }
+
+  @Test
+  void aGroupDropIsAllOrNothingWhenOneChildWasDetachedMeanwhile(TestDatabase db) {
+    db.execute(
+        "CREATE SCHEMA cg",
+        "CREATE TABLE cg.t (id bigint NOT NULL, ts timestamptz NOT NULL) PARTITION BY RANGE (ts)");
+    Partman partman =
+        Partman.configure().dataSource(db.dataSource()).timeZone(ZoneId.of("UTC")).load();
+    partman.createParent(
+        PartitionSetDefinition.of("cg.t", "ts", "1 day").startPartition("2026-11-01").premake(1));
+    Sessions sessions =
+        new Sessions(db.dataSource(), ZoneId.of("UTC"), PartmanConfiguration.DEFAULT_LOCK_TIMEOUT);
+    try (Session session = sessions.open()) {
+      ParentTable read =
+          session.inTransaction(
+              "reading", c -> new CatalogReader().read(c, List.of(GROUP)).get(GROUP));
+      db.execute("ALTER TABLE cg.t DETACH PARTITION cg.t_p20261102");
+      ChildRetirer retirer =
+          new ChildRetirer(
+              session, "partman", GROUP, read.oid(), false, LockRetry.DEFAULT, List.of());
+      assertThat(retirer.dropsAtOnce(child(read, "t_p20261101"), Action.DROP)).isTrue();
+      assertThat(retirer.dropsAtOnce(child(read, "t_p20261101"), Action.DETACH)).isFalse();
+
+      boolean withDetached =
+          retirer.dropAllAtOnce(
+              List.of(
+                  child(read, "t_p20261101"),
+                  child(read, "t_p20261102"),
+                  child(read, "t_p20261103")));
+      assertThat(withDetached).isFalse();
+      assertThat(
+              db.queryColumn(
+                  "SELECT relname FROM pg_class WHERE relnamespace = 'cg'::regnamespace AND relname LIKE 't_p2026110_'"))
+          .contains("t_p20261101", "t_p20261102", "t_p20261103");
+
+      boolean attached =
+          retirer.dropAllAtOnce(List.of(child(read, "t_p20261103"), child(read, "t_p20261104")));
+      assertThat(attached).isTrue();
+    }
+    assertThat(
+            db.queryColumn(
+                "SELECT relname FROM pg_class WHERE relnamespace = 'cg'::regnamespace AND relname LIKE 't_p2026110_'"))
+        .contains("t_p20261101", "t_p20261102")
+        .doesNotContain("t_p20261103", "t_p20261104");
   }
 
   private static ChildTable child(ParentTable parent, String name) {
