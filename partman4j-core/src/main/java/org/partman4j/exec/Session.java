@@ -112,11 +112,21 @@ public final class Session implements AutoCloseable {
    * Runs {@code statements} as one transaction in one round trip: {@code BEGIN}, the statements and
    * {@code COMMIT} are sent together. When one fails, PostgreSQL skips the rest (the COMMIT too)
    * and the transaction is rolled back here, so nothing of it stays. The error does not say which
-   * statement failed: a caller that must say so runs them again one at a time.
+   * statement failed: a caller that must say so runs them again one at a time. Call it outside
+   * {@link #inTransaction}: its own BEGIN and COMMIT would end the caller's transaction.
    *
    * @param doing what the statements do, as a phrase for error messages
+   * @throws IllegalStateException when called inside a transaction of this session
    */
   public void inOneRoundTrip(String doing, List<String> statements) {
+    try {
+      if (!connection.getAutoCommit()) {
+        throw new IllegalStateException(
+            "inOneRoundTrip called inside a transaction (" + doing + "); call it outside one");
+      }
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e, doing, null);
+    }
     try (Statement st = connection.createStatement()) {
       st.execute("BEGIN;\n" + String.join(";\n", statements) + ";\nCOMMIT");
     } catch (SQLException e) {

@@ -205,4 +205,25 @@ class SessionIT {
         .containsExactly("one_a", "one_d");
     assertThat(db.queryString("SELECT x FROM one_a")).isEqualTo("1");
   }
+
+  @Test
+  void oneRoundTripRefusesToRunInsideATransaction(TestDatabase db) {
+    Sessions sessions = new Sessions(db.dataSource(), null, Duration.ofSeconds(5));
+    try (Session session = sessions.open()) {
+      assertThatThrownBy(
+              () ->
+                  session.inTransaction(
+                      "outer",
+                      c -> {
+                        session.inOneRoundTrip(
+                            "making inner", List.of("CREATE TABLE inner_t (x int)"));
+                        return null;
+                      }))
+          .hasStackTraceContaining("inside a transaction (making inner)");
+      session.inOneRoundTrip("making after", List.of("CREATE TABLE after_t (x int)"));
+    }
+    assertThat(db.queryColumn("SELECT relname FROM pg_class WHERE relname LIKE '%\\_t'"))
+        .contains("after_t")
+        .doesNotContain("inner_t");
+  }
 }
